@@ -1,0 +1,174 @@
+// Reads one YAML or JSON file into plain data while keeping the source
+// positions of every node, so findings can point at file:line:column.
+import { readFile } from 'node:fs/promises'
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml'
+import type { Finding, Position } from '../catalog/diagnostic.ts'
+
+export type JsonPath = readonly (string | number)[]
+
+export interface SourceDocument {
+  file: string
+  data: unknown
+  /** Position of the key (for map entries) or of the value at `path`; the nearest existing ancestor when absent. */
+  locate(path: JsonPath, part?: 'key' | 'value'): Position
+  /** Offset in the file of a character of the string scalar at `path`, for positions inside messages. */
+  locateInString(path: JsonPath, offset: number): Position
+  /** Duplicate map keys found while reading, with the path of their map. */
+  duplicateKeys: { path: JsonPath; key: string; at: Position; first: Position }[]
+}
+
+export interface ReadResult {
+  document?: SourceDocument
+  findings: Finding[]
+}
+
+export async function readSourceFile(file: string, displayName = file): Promise<ReadResult> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const what =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : `cannot read (${code})`
+    return {
+      findings: [
+        {
+          rule: 'load/missing-file',
+          severity: 'error',
+          message: `${displayName}: ${what}`,
+          hint: 'Check the path, or run `errcat init` to create a starter catalog.',
+          file: displayName,
+          line: 1,
+          column: 1,
+        },
+      ],
+    }
+  }
+  return parseSourceText(text, displayName)
+}
+
+export function parseSourceText(text: string, file: string): ReadResult {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+  })
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { file, line, column: col }
+  }
+  const findings: Finding[] = [...doc.errors, ...doc.warnings].map((problem) => ({
+    rule: 'load/syntax',
+    severity: 'error' as const,
+    message: `${problem.message.split('\n')[0]}`,
+    hint: syntaxHint(problem.code),
+    file,
+    ...lineColumn(at(problem.pos[0])),
+  }))
+  if (doc.errors.length > 0) return { findings }
+
+  const duplicateKeys: SourceDocument['duplicateKeys'] = []
+  collectDuplicateKeys(doc.contents, [], at, duplicateKeys)
+
+  const nodeAt = (path: JsonPath): { node: Node | null; keyNode: Node | null; depth: number } => {
+    let node: Node | null = doc.contents as Node | null
+    let keyNode: Node | null = null
+    let depth = 0
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = findPair(node, String(segment))
+        if (!pair) break
+        keyNode = pair.key as Node
+        node = (pair.value as Node | null) ?? keyNode
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+        keyNode = null
+        node = node.items[segment] as Node
+      } else break
+      depth++
+    }
+    return { node, keyNode, depth }
+  }
+
+  const document: SourceDocument = {
+    file,
+    data: doc.toJS({ maxAliasCount: 100 }),
+    duplicateKeys,
+    locate(path, part = 'value') {
+      const { node, keyNode, depth } = nodeAt(path)
+      const complete = depth === path.length
+      const target =
+        part === 'key' && complete && keyNode ? keyNode : complete ? node : (keyNode ?? node)
+      return at(target?.range?.[0] ?? 0)
+    },
+    locateInString(path, offset) {
+      const { node, depth } = nodeAt(path)
+      if (depth !== path.length || !isScalar(node) || !node.range) return document.locate(path)
+      // Plain and quoted single-line scalars map offsets directly; block scalars
+      // are folded by YAML, so only their start is reliable.
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+      const raw = text.slice(node.range[0], node.range[1])
+      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' || raw.includes('\n'))
+        return at(node.range[0])
+      return at(node.range[0] + (quoted ? 1 : 0) + offset)
+    },
+  }
+  return { document, findings }
+}
+
+function lineColumn(p: Position) {
+  return { line: p.line, column: p.column }
+}
+
+function findPair(map: YAMLMap, key: string) {
+  // The last occurrence wins, as in toJS(); duplicates are reported separately.
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i]!
+    const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+    if (k === key) return pair
+  }
+  return undefined
+}
+
+function collectDuplicateKeys(
+  node: unknown,
+  path: (string | number)[],
+  at: (offset: number) => Position,
+  out: SourceDocument['duplicateKeys'],
+): void {
+  if (isMap(node)) {
+    const seen = new Map<string, Position>()
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+      const here = at((pair.key as Node | null)?.range?.[0] ?? 0)
+      const first = seen.get(key)
+      if (first) out.push({ path: [...path], key, at: here, first })
+      else seen.set(key, here)
+      collectDuplicateKeys(pair.value, [...path, key], at, out)
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      collectDuplicateKeys(item, [...path, i], at, out)
+    })
+  }
+}
+
+function syntaxHint(code: string): string {
+  switch (code) {
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'Check the indentation: nested keys need more spaces than their parent, and tabs are not allowed.'
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'A key spans lines; check for a missing `:` or an unclosed quote on the line before.'
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces, not tabs.'
+    default:
+      return 'Fix the YAML syntax at this position (JSON is valid YAML, so JSON files are read the same way).'
+  }
+}

@@ -1,0 +1,461 @@
+// load: files → one LoadedCatalog. Reads the root catalog and everything it
+// includes, validates each file against the schema, parses every ICU message,
+// merges groups, errors and translations, and applies the defaults. Every
+// problem becomes a positioned finding; nothing throws.
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { compareFindings, type Finding, type Position } from '../catalog/diagnostic.ts'
+import { parseMessage } from '../catalog/message.ts'
+import type {
+  LoadedCatalog,
+  LoadedError,
+  LoadedGroup,
+  LoadedTranslation,
+  RetryPolicy,
+} from '../catalog/model.ts'
+import {
+  type CatalogFile,
+  CatalogFile as CatalogFileSchema,
+  type ErrorEntry,
+  LocaleFile,
+} from '../catalog/schema.ts'
+import { type JsonPath, readSourceFile, type SourceDocument } from './document.ts'
+import { validateAgainst } from './validate.ts'
+
+export interface LoadResult {
+  /** Present when the catalog could be loaded, even if findings were reported. */
+  catalog?: LoadedCatalog
+  /** Load problems (rule ids `load/...`) and problems found while merging (e.g. `duplicate-symbol`). */
+  findings: Finding[]
+}
+
+export interface LoadOptions {
+  /** Paths in findings are shown relative to this folder. Default: the current folder. */
+  cwd?: string
+}
+
+interface FileState {
+  path: string
+  display: string
+  document: SourceDocument
+  data: CatalogFile
+}
+
+export async function loadCatalog(
+  rootPath: string,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const display = (p: string) => {
+    const rel = relative(cwd, p)
+    return rel.startsWith('..') || isAbsolute(rel) ? p : rel
+  }
+  const findings: Finding[] = []
+  const files: FileState[] = []
+  const documents = new Map<string, SourceDocument>()
+
+  async function visit(path: string, stack: string[], includedFrom?: Position): Promise<void> {
+    if (stack.includes(path)) {
+      const cycle = [...stack.slice(stack.indexOf(path)), path].map(display).join(' → ')
+      findings.push({
+        rule: 'load/include-cycle',
+        severity: 'error',
+        message: `include cycle: ${cycle}`,
+        hint: 'Remove one of the `include` entries so that no catalog includes itself, directly or not.',
+        ...(includedFrom ?? { file: display(path), line: 1, column: 1 }),
+      })
+      return
+    }
+    if (files.some((f) => f.path === path)) return
+    const read = await readSourceFile(path, display(path))
+    if (!read.document) {
+      for (const f of read.findings) {
+        findings.push(
+          includedFrom && f.rule === 'load/missing-file'
+            ? {
+                ...f,
+                ...includedFrom,
+                hint: 'Fix the path in `include`; it is relative to the including file.',
+              }
+            : f,
+        )
+      }
+      return
+    }
+    findings.push(...read.findings)
+    const document = read.document
+    documents.set(document.file, document)
+    const schemaFindings = validateAgainst(CatalogFileSchema, document, 'the catalog')
+    findings.push(...schemaFindings)
+    const data = (isObject(document.data) ? document.data : {}) as CatalogFile
+    if (!isObject(document.data)) {
+      findings.push({
+        rule: 'load/schema',
+        severity: 'error',
+        message: 'a catalog must be a mapping with `errors`, `groups`, …',
+        hint: 'Start from `errcat init`, or see docs/catalog.md.',
+        ...document.locate([]),
+      })
+      return
+    }
+    files.push({ path, display: document.file, document, data })
+    reportDuplicateKeys(document, findings)
+    const includes = Array.isArray(data.include) ? data.include : []
+    for (const [i, include] of includes.entries()) {
+      if (typeof include !== 'string') continue
+      await visit(
+        resolve(dirname(path), include),
+        [...stack, path],
+        document.locate(['include', i]),
+      )
+    }
+  }
+
+  const root = resolve(cwd, rootPath)
+  await visit(root, [])
+  if (files.length === 0) return { findings: findings.sort(compareFindings) }
+
+  const rootFile = files[0]!
+  const defaultLocale = rootFile.data.locales?.default ?? 'en'
+  const groups = mergeGroups(files, findings)
+  const errors = mergeErrors(files, groups, rootFile.data, findings)
+  await loadTranslations(files, errors, defaultLocale, display, documents, findings)
+
+  const available = new Set<string>([defaultLocale])
+  for (const e of errors) for (const l of Object.keys(e.translations)) available.add(l)
+
+  const catalog: LoadedCatalog = {
+    root,
+    files: files.map((f) => f.path),
+    api: rootFile.data.api ?? { name: 'API' },
+    envelope: rootFile.data.envelope ?? { preset: 'problem' },
+    locales: {
+      default: defaultLocale,
+      available: [...available],
+      fallback: rootFile.data.locales?.fallback ?? {},
+    },
+    rules: Object.assign({}, ...files.map((f) => f.data.rules ?? {}).reverse()),
+    groups,
+    errors,
+    locate(file, path, part) {
+      const document = documents.get(file)
+      return document ? document.locate(path, part) : { file, line: 1, column: 1 }
+    },
+  }
+  return { catalog, findings: findings.sort(compareFindings) }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function reportDuplicateKeys(document: SourceDocument, findings: Finding[]): void {
+  for (const dup of document.duplicateKeys) {
+    const isSymbol = dup.path.length === 1 && dup.path[0] === 'errors'
+    findings.push({
+      rule: isSymbol ? 'duplicate-symbol' : 'load/duplicate-key',
+      severity: 'error',
+      message: isSymbol
+        ? `symbol ${dup.key} is declared twice (first at line ${dup.first.line})`
+        : `key \`${dup.key}\` appears twice in ${dup.path.length ? `\`${dup.path.join('.')}\`` : 'the file'} (first at line ${dup.first.line}); only the last one counts`,
+      hint: isSymbol
+        ? 'Give each error its own symbol, or merge the two entries.'
+        : 'Remove or rename one of them.',
+      ...(isSymbol ? { error: dup.key } : {}),
+      file: dup.at.file,
+      line: dup.at.line,
+      column: dup.at.column,
+    })
+  }
+}
+
+function mergeGroups(files: FileState[], findings: Finding[]): LoadedGroup[] {
+  const groups: LoadedGroup[] = []
+  for (const file of files) {
+    for (const [id, group] of Object.entries(file.data.groups ?? {})) {
+      if (!isObject(group)) continue
+      const at = file.document.locate(['groups', id], 'key')
+      const existing = groups.find((g) => g.id === id)
+      if (existing) {
+        findings.push({
+          rule: 'load/duplicate-group',
+          severity: 'error',
+          message: `group ${id} is declared in ${existing.file} and again here`,
+          hint: 'Each group belongs to one catalog file; rename one of them.',
+          ...at,
+        })
+        continue
+      }
+      groups.push({ id, ...group, file: file.display, at } as LoadedGroup)
+    }
+  }
+  return groups
+}
+
+function mergeErrors(
+  files: FileState[],
+  groups: LoadedGroup[],
+  root: CatalogFile,
+  findings: Finding[],
+): LoadedError[] {
+  const errors: LoadedError[] = []
+  const bySymbol = new Map<string, LoadedError>()
+  for (const file of files) {
+    for (const [symbol, entry] of Object.entries(file.data.errors ?? {})) {
+      if (!isObject(entry)) continue
+      const at = file.document.locate(['errors', symbol], 'key')
+      const previous = bySymbol.get(symbol)
+      if (previous) {
+        findings.push({
+          rule: 'duplicate-symbol',
+          severity: 'error',
+          message: `symbol ${symbol} is also declared in ${previous.file}:${previous.at.line}`,
+          hint: 'Symbols are unique across all included catalogs; rename one of them.',
+          error: symbol,
+          ...at,
+        })
+        continue
+      }
+      const loaded = resolveError(symbol, entry as ErrorEntry, file, groups, root, at, findings)
+      if (loaded) {
+        errors.push(loaded)
+        bySymbol.set(symbol, loaded)
+      }
+    }
+  }
+  return errors
+}
+
+function findGroup(entry: ErrorEntry, groups: LoadedGroup[]): LoadedGroup | undefined {
+  if (entry.code !== undefined) {
+    const byRange = groups.find(
+      (g) => g.range && entry.code! >= g.range[0] && entry.code! <= g.range[1],
+    )
+    if (byRange) return byRange
+  }
+  if (entry.key !== undefined) {
+    // The longest matching prefix wins, so `rate_limit_` beats `rate_`.
+    return groups
+      .filter((g) => g.prefix && entry.key!.startsWith(g.prefix))
+      .sort((a, b) => b.prefix!.length - a.prefix!.length)[0]
+  }
+  return undefined
+}
+
+function resolveError(
+  symbol: string,
+  entry: ErrorEntry,
+  file: FileState,
+  groups: LoadedGroup[],
+  root: CatalogFile,
+  at: Position,
+  findings: Finding[],
+): LoadedError | undefined {
+  const doc = file.document
+  const here = (path: JsonPath, part?: 'key' | 'value') =>
+    doc.locate(['errors', symbol, ...path], part)
+  const fail = (rule: string, path: JsonPath, message: string, hint: string) =>
+    findings.push({ rule, severity: 'error', message, hint, error: symbol, ...here(path) })
+
+  if (entry.code === undefined && entry.key === undefined) {
+    fail(
+      'load/missing-code',
+      [],
+      `${symbol} has neither \`code\` nor \`key\``,
+      'Give the error a numeric `code`, a string `key`, or both: that is what goes on the wire.',
+    )
+  }
+
+  let group: LoadedGroup | undefined
+  if (entry.group !== undefined) {
+    group = groups.find((g) => g.id === entry.group)
+    if (!group) {
+      const known = groups.map((g) => g.id)
+      fail(
+        'load/unknown-group',
+        ['group'],
+        `${symbol} names group \`${entry.group}\`, which no catalog declares`,
+        known.length
+          ? `Declared groups: ${known.join(', ')}.`
+          : 'Declare it under `groups`, with a title and a range or prefix.',
+      )
+    }
+  } else {
+    group = findGroup(entry, groups)
+  }
+
+  const status = entry.status ?? group?.status
+  if (status === undefined) {
+    fail(
+      'load/missing-status',
+      [],
+      `${symbol} has no \`status\`, and ${group ? `its group ${group.id} sets none` : 'no group gives one'}`,
+      'Set `status` on the error, or a default `status` on its group.',
+    )
+  }
+
+  const message = entry.message ?? entry.title
+  const messagePath = entry.message !== undefined ? ['message'] : ['title']
+  checkMessage(
+    message,
+    (offset) => doc.locateInString(['errors', symbol, ...messagePath], offset),
+    symbol,
+    findings,
+  )
+
+  const translations: Record<string, LoadedTranslation> = {}
+  for (const [locale, translation] of Object.entries(entry.messages ?? {})) {
+    const text = typeof translation === 'string' ? translation : translation.message
+    const path =
+      typeof translation === 'string' ? ['messages', locale] : ['messages', locale, 'message']
+    checkMessage(
+      text,
+      (offset) => doc.locateInString(['errors', symbol, ...path], offset),
+      symbol,
+      findings,
+    )
+    translations[locale] = {
+      message: text,
+      ...(typeof translation === 'object' && translation.source !== undefined
+        ? { source: translation.source }
+        : {}),
+      at: here(['messages', locale]),
+    }
+  }
+
+  const effectiveStatus = status ?? 500
+  const anchor = entry.key ?? (entry.code !== undefined ? String(entry.code) : symbol.toLowerCase())
+  const docsBase = root.api?.docs
+  const docsUrl = docsBase
+    ? `${docsBase.replace(/#.*$/, '')}#${encodeURIComponent(anchor)}`
+    : undefined
+  const apiSlug = (root.api?.name ?? 'api')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+
+  return {
+    symbol,
+    ...(entry.code !== undefined ? { code: entry.code } : {}),
+    ...(entry.key !== undefined ? { key: entry.key } : {}),
+    ...(group ? { group: group.id } : {}),
+    status: effectiveStatus,
+    title: entry.title,
+    message,
+    params: entry.params ?? {},
+    ...(entry.description !== undefined ? { description: entry.description } : {}),
+    ...(entry.troubleshooting !== undefined ? { troubleshooting: entry.troubleshooting } : {}),
+    examples: entry.examples ?? [],
+    links: entry.links ?? [],
+    retry: retryPolicy(entry, effectiveStatus),
+    ...(entry.rateLimit ? { rateLimit: entry.rateLimit } : {}),
+    ...(entry.since !== undefined ? { since: entry.since } : {}),
+    ...(entry.deprecated ? { deprecated: entry.deprecated === true ? {} : entry.deprecated } : {}),
+    ...(entry.obsolete ? { obsolete: entry.obsolete === true ? {} : entry.obsolete } : {}),
+    expose: entry.expose ?? effectiveStatus < 500,
+    stack: entry.stack ?? effectiveStatus >= 500,
+    success: entry.success ?? false,
+    internal: entry.internal ?? false,
+    validation: entry.validation ?? false,
+    anchor,
+    ...(docsUrl ? { docsUrl } : {}),
+    problemType: entry.problemType ?? docsUrl ?? `urn:problem-type:${apiSlug}:${anchor}`,
+    translations,
+    ...(entry.source ? { source: entry.source } : {}),
+    at,
+    file: file.display,
+  }
+}
+
+function retryPolicy(entry: ErrorEntry, status: number): RetryPolicy {
+  const retry = entry.retry
+  if (retry === 'never' || retry === 'safe') return { kind: retry }
+  if (retry && 'after' in retry) return { kind: 'after', seconds: retry.after }
+  if (retry && 'afterParam' in retry) return { kind: 'afterParam', param: retry.afterParam }
+  if (entry.rateLimit) return { kind: 'after', seconds: entry.rateLimit.window }
+  return status >= 500 || status === 429 || status === 408 ? { kind: 'safe' } : { kind: 'never' }
+}
+
+function checkMessage(
+  message: string,
+  locate: (offset: number) => Position,
+  symbol: string,
+  findings: Finding[],
+): void {
+  const parsed = parseMessage(message)
+  if (parsed.ok) return
+  findings.push({
+    rule: 'load/icu-syntax',
+    severity: 'error',
+    message: `ICU message of ${symbol} is not valid: ${parsed.reason}`,
+    hint: "Placeholders look like `{name}`, `{n, plural, one {# item} other {# items}}` or `{kind, select, a {…} other {…}}`; write a literal brace as '{'.",
+    error: symbol,
+    ...locate(parsed.offset),
+  })
+}
+
+async function loadTranslations(
+  files: FileState[],
+  errors: LoadedError[],
+  defaultLocale: string,
+  display: (p: string) => string,
+  documents: Map<string, SourceDocument>,
+  findings: Finding[],
+): Promise<void> {
+  const bySymbol = new Map(errors.map((e) => [e.symbol, e]))
+  for (const file of files) {
+    for (const [locale, relPath] of Object.entries(file.data.locales?.files ?? {})) {
+      if (typeof relPath !== 'string') continue
+      const path = resolve(dirname(file.path), relPath)
+      const read = await readSourceFile(path, display(path))
+      if (!read.document) {
+        for (const f of read.findings) {
+          findings.push({
+            ...f,
+            ...file.document.locate(['locales', 'files', locale]),
+            hint: `Create the ${locale} message file, or fix the path (relative to ${file.display}).`,
+          })
+        }
+        continue
+      }
+      findings.push(...read.findings)
+      const document = read.document
+      documents.set(document.file, document)
+      findings.push(...validateAgainst(LocaleFile, document, `the ${locale} message file`))
+      if (!isObject(document.data)) continue
+      for (const [symbol, translation] of Object.entries(document.data)) {
+        const at = document.locate([symbol], 'key')
+        const error = bySymbol.get(symbol)
+        if (!error) {
+          findings.push({
+            rule: 'translation-unknown-error',
+            severity: 'warning',
+            message: `${locale} translation for ${symbol}, which the catalog does not declare`,
+            hint: 'Remove it, or fix the symbol if the error was renamed.',
+            error: symbol,
+            ...at,
+          })
+          continue
+        }
+        if (locale === defaultLocale) continue
+        const text =
+          typeof translation === 'string'
+            ? translation
+            : isObject(translation)
+              ? translation.message
+              : undefined
+        if (typeof text !== 'string') continue
+        const path = typeof translation === 'string' ? [symbol] : [symbol, 'message']
+        checkMessage(text, (offset) => document.locateInString(path, offset), symbol, findings)
+        const source =
+          isObject(translation) && typeof translation.source === 'string'
+            ? translation.source
+            : undefined
+        error.translations[locale] = {
+          message: text,
+          ...(source !== undefined ? { source } : {}),
+          at,
+        }
+      }
+    }
+  }
+}
