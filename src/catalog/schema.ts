@@ -360,6 +360,28 @@ export const Locales = T.Object(
   { additionalProperties: false },
 )
 
+export const ImportReport = T.Object(
+  {
+    from: T.String({ description: 'The page the draft was imported from.' }),
+    skipped: T.Optional(
+      T.Array(
+        T.Object(
+          {
+            line: T.Integer({ minimum: 1, description: 'Line in the page.' }),
+            reason: T.Union([T.Literal('empty-row'), T.Literal('unparsed')]),
+            raw: T.Optional(T.String({ description: 'The row as the page had it.' })),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: 'Written by `errcat import`: what the page held that did not become an error. Delete it once the draft is reviewed.',
+  },
+)
+
 export const CatalogFile = T.Object(
   {
     $schema: T.Optional(T.String()),
@@ -380,6 +402,7 @@ export const CatalogFile = T.Object(
     groups: T.Optional(
       T.Record(T.String({ pattern: KEY_PATTERN }), Group, { additionalProperties: false }),
     ),
+    imported: T.Optional(ImportReport),
     errors: T.Optional(
       T.Record(T.String({ pattern: SYMBOL_PATTERN }), ErrorEntry, {
         additionalProperties: false,
@@ -409,6 +432,7 @@ export type Api = Static<typeof Api>
 export type Link = Static<typeof Link>
 export type Example = Static<typeof Example>
 export type Source = Static<typeof Source>
+export type ImportReport = Static<typeof ImportReport>
 
 export const LocaleFile = T.Record(T.String({ pattern: SYMBOL_PATTERN }), Translation, {
   additionalProperties: false,
