@@ -378,7 +378,8 @@ export const ImportReport = T.Object(
   },
   {
     additionalProperties: false,
-    description: 'Written by `errcat import`: what the page held that did not become an error. Delete it once the draft is reviewed.',
+    description:
+      'Written by `errcat import`: what the page held that did not become an error. Delete it once the draft is reviewed.',
   },
 )
 

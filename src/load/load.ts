@@ -376,11 +376,13 @@ function retryPolicy(entry: ErrorEntry, status: number): RetryPolicy {
 }
 
 function checkMessage(
-  message: string,
+  message: unknown,
   locate: (offset: number) => Position,
   symbol: string,
   findings: Finding[],
 ): void {
+  // A message of the wrong type is already a schema finding.
+  if (typeof message !== 'string') return
   const parsed = parseMessage(message)
   if (parsed.ok) return
   findings.push({
