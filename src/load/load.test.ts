@@ -29,7 +29,7 @@ groups:
   auth: { title: Auth, range: [1000, 1999], status: 401 }
   limits: { title: Limits, prefix: rate_limit_, status: 429 }
 errors:
-  BAD_TOKEN: { code: 1001, title: Bad token }
+  BAD_TOKEN: { code: 1001, title: Bad token, links: [{ title: Guide, url: /guides/auth }] }
   RATE_LIMIT_MINUTE:
     key: rate_limit_minute
     title: Too many requests
@@ -46,6 +46,7 @@ errors:
     assert.equal(token!.stack, false)
     assert.deepEqual(token!.retry, { kind: 'never' })
     assert.equal(token!.problemType, 'https://docs.example.com/errors#1001')
+    assert.equal(token!.links[0]!.url, 'https://docs.example.com/guides/auth')
     assert.equal(limit!.group, 'limits')
     assert.equal(limit!.status, 429)
     assert.deepEqual(limit!.retry, { kind: 'after', seconds: 60 })

@@ -345,7 +345,7 @@ function resolveError(
     ...(entry.description !== undefined ? { description: entry.description } : {}),
     ...(entry.troubleshooting !== undefined ? { troubleshooting: entry.troubleshooting } : {}),
     examples: entry.examples ?? [],
-    links: entry.links ?? [],
+    links: (entry.links ?? []).map((link) => ({ ...link, url: resolveLink(link.url, docsBase) })),
     retry: retryPolicy(entry, effectiveStatus),
     ...(entry.rateLimit ? { rateLimit: entry.rateLimit } : {}),
     ...(entry.since !== undefined ? { since: entry.since } : {}),
@@ -363,6 +363,16 @@ function resolveError(
     ...(entry.source ? { source: entry.source } : {}),
     at,
     file: file.display,
+  }
+}
+
+/** Relative link URLs are resolved against the docs base, so catalogs can say `/guides/auth`. */
+function resolveLink(url: string, docsBase: string | undefined): string {
+  if (!docsBase || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url
+  try {
+    return new URL(url, docsBase).href
+  } catch {
+    return url
   }
 }
 
