@@ -18,6 +18,7 @@ import {
   type ErrorEntry,
   LocaleFile,
 } from '../catalog/schema.ts'
+import { validateEnvelope } from '../envelope/validate.ts'
 import { type JsonPath, readSourceFile, type SourceDocument } from './document.ts'
 import { validateAgainst } from './validate.ts'
 
@@ -84,6 +85,8 @@ export async function loadCatalog(
     findings.push(...read.findings)
     const document = read.document
     documents.set(document.file, document)
+    // Also by absolute path, so `locate` works with `catalog.files` and `catalog.root`.
+    documents.set(path, document)
     const schemaFindings = validateAgainst(CatalogFileSchema, document, 'the catalog')
     findings.push(...schemaFindings)
     const data = (isObject(document.data) ? document.data : {}) as CatalogFile
@@ -119,6 +122,29 @@ export async function loadCatalog(
   const groups = mergeGroups(files, findings)
   const errors = mergeErrors(files, groups, rootFile.data, findings)
   await loadTranslations(files, errors, defaultLocale, display, documents, findings)
+  if (rootFile.data.envelope !== undefined) {
+    // Expressions, directives and presets of the wire format (src/envelope/). A spot the
+    // schema already reported is not reported twice.
+    const doc = rootFile.document
+    const reported = new Set(
+      findings
+        .filter((f) => f.rule === 'load/schema')
+        .map((f) => `${f.file}:${f.line}:${f.column}`),
+    )
+    for (const problem of validateEnvelope(rootFile.data.envelope)) {
+      const path = ['envelope', ...problem.path]
+      const at =
+        problem.offset === undefined ? doc.locate(path) : doc.locateInString(path, problem.offset)
+      if (reported.has(`${at.file}:${at.line}:${at.column}`)) continue
+      findings.push({
+        rule: 'load/envelope',
+        severity: 'error',
+        message: problem.message,
+        hint: problem.hint,
+        ...at,
+      })
+    }
+  }
 
   const available = new Set<string>([defaultLocale])
   for (const e of errors) for (const l of Object.keys(e.translations)) available.add(l)
@@ -136,6 +162,9 @@ export async function loadCatalog(
     rules: Object.assign({}, ...files.map((f) => f.data.rules ?? {}).reverse()),
     groups,
     errors,
+    imported: files.flatMap((f) =>
+      isObject(f.data.imported) ? [{ file: f.display, report: f.data.imported }] : [],
+    ),
     locate(file, path, part) {
       const document = documents.get(file)
       return document ? document.locate(path, part) : { file, line: 1, column: 1 }
@@ -421,11 +450,16 @@ async function loadTranslations(
       const read = await readSourceFile(path, display(path))
       if (!read.document) {
         for (const f of read.findings) {
-          findings.push({
-            ...f,
-            ...file.document.locate(['locales', 'files', locale]),
-            hint: `Create the ${locale} message file, or fix the path (relative to ${file.display}).`,
-          })
+          // A missing file is reported where it is named; a syntax error where it is.
+          findings.push(
+            f.rule === 'load/missing-file'
+              ? {
+                  ...f,
+                  ...file.document.locate(['locales', 'files', locale]),
+                  hint: `Create the ${locale} message file, or fix the path (relative to ${file.display}).`,
+                }
+              : f,
+          )
         }
         continue
       }

@@ -1,0 +1,10 @@
+// validateEnvelope: every problem of an `envelope:` section, with the JSON
+// path inside `envelope` and, inside an expression, the offset in the string,
+// so the loader can point at file:line:column.
+import type { EnvelopeTemplate } from '../catalog/schema.ts'
+import { parseEnvelope } from './parse-envelope.ts'
+import type { EnvelopeProblem } from './types.ts'
+
+export function validateEnvelope(template: EnvelopeTemplate | undefined): EnvelopeProblem[] {
+  return parseEnvelope(template).problems
+}
