@@ -1,0 +1,32 @@
+// Retry signalling in headers: `Retry-After` (whole seconds, RFC 9110
+// §10.2.3) from the error's retry policy, and the IETF RateLimit fields
+// (draft-ietf-httpapi-ratelimit-headers) when the error declares the policy
+// it enforces. Rejected by a rate limit means nothing remains (`r=0`) until
+// the retry delay has passed (`t`).
+import type { CatalogError } from './catalog-error.ts'
+import type { RateLimitSpec } from './definition.ts'
+
+/** Adds the retry headers of `error` to `headers` (lower-case names). */
+export function addRetryHeaders(error: CatalogError, headers: Record<string, string>): void {
+  const retryAfter = error.retryAfter
+  if (retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(retryAfter))
+  const rateLimit = error.definition.rateLimit
+  if (rateLimit) {
+    const name = policyName(rateLimit)
+    headers['ratelimit-policy'] = `${name};q=${rateLimit.quota};w=${rateLimit.window}`
+    headers.ratelimit = `${name};r=0;t=${Math.ceil(retryAfter ?? rateLimit.window)}`
+  }
+}
+
+const names = new WeakMap<RateLimitSpec, string>()
+
+/** The policy name as a Structured Field string: quoted, `\` and `"` escaped, visible ASCII only. */
+function policyName(rateLimit: RateLimitSpec): string {
+  let name = names.get(rateLimit)
+  if (name === undefined) {
+    const safe = rateLimit.policy.replace(/[^\x20-\x7e]/g, '').replace(/[\\"]/g, '\\$&')
+    name = `"${safe}"`
+    names.set(rateLimit, name)
+  }
+  return name
+}
