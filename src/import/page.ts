@@ -40,6 +40,31 @@ export interface PageRow {
   translations?: Record<string, string>
   /** Marks obsolete entries (MySQL `OBSOLETE_` names). */
   obsolete?: boolean
+  /**
+   * How `message` and `translations` are written. `icu`: the importer already
+   * turned them into ICU MessageFormat (MySQL `%s` → `{p1}`, openEO `{file}`),
+   * with literal `{`, `}` and `'` escaped and every placeholder declared in
+   * `params`: copy them as they are. Default `text`: the page's own words,
+   * which build-draft must escape.
+   */
+  messageFormat?: 'text' | 'icu'
+  /** Typed parameters of an `icu` message, keyed by placeholder name. */
+  params?: Record<string, PageParam>
+  /** How to fix it, Markdown (Twilio's causes and solutions, a "Recommended fix" column). */
+  troubleshooting?: string
+  /**
+   * How to read `code` when its look is ambiguous: `key` for string codes made
+   * of digits (SQLSTATE `22012`, `00000`), `number` for numeric ones. Default:
+   * a number when it looks like one.
+   */
+  codeType?: 'number' | 'key'
+  /** The code reports success, not an error (PostgreSQL `00000`, class `S`). */
+  success?: boolean
+}
+
+export interface PageParam {
+  type: 'string' | 'integer' | 'number' | 'boolean'
+  description?: string
 }
 
 export interface ImportNote {

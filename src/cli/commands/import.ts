@@ -1,0 +1,84 @@
+// `errcat import FILE...`: error-code reference pages → a catalog draft. The
+// draft goes to stdout (or -o FILE, never overwriting without --force); the
+// report of what was skipped or guessed goes to stderr, each item with the
+// page's file:line, so the two can be redirected apart.
+import { writeFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { Command, Option } from 'commander'
+import { buildDraft, type Draft } from '../../import/build-draft.ts'
+import { formatNames } from '../../import/detect.ts'
+import { readPages } from '../../import/read-pages.ts'
+import { type DraftFormat, writeDraft } from '../../import/write-draft.ts'
+import { CliError } from '../errors.ts'
+
+interface ImportOptions {
+  output?: string
+  format?: DraftFormat
+  force?: boolean
+  from?: string
+}
+
+function summary(draft: Draft, output: string | undefined): string {
+  const errors = Object.keys(draft.catalog.errors ?? {}).length
+  const groups = Object.keys(draft.catalog.groups ?? {}).length
+  const skipped = draft.report.filter((r) => r.kind === 'skipped').length
+  const guessed = draft.guessedStatus.size
+  const from = draft.inputs.map((i) => `${i.file} (${i.format}, ${i.errors} errors)`).join(', ')
+  const next = output ? `errcat check ${output}` : 'errcat check <the draft>'
+  return [
+    `imported ${errors} errors in ${groups} groups from ${from}`,
+    `${skipped} skipped, ${guessed} statuses guessed: review the draft, then run \`${next}\``,
+  ].join('\n')
+}
+
+export function importCommand(): Command {
+  return new Command('import')
+    .description(
+      'Turn error-code reference pages into a catalog draft. Reads HTML, Markdown/MDX, readme.io exports, plain text, CSV, JSON, PostgreSQL errcodes.txt and MySQL messages, recognised by content. The draft goes to stdout (or -o); what was skipped or guessed goes to stderr with file:line.',
+    )
+    .argument('<files...>', 'pages to import: files, or folders to search')
+    .option('-o, --output <file>', 'write the draft to this file instead of stdout')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'draft format (default: from the -o extension, else yaml)',
+      ).choices(['yaml', 'json']),
+    )
+    .option('--force', 'overwrite the output file if it exists')
+    .addOption(
+      new Option(
+        '--from <format>',
+        'read every input as this format instead of detecting it',
+      ).choices(formatNames()),
+    )
+    .action(async (files: string[], options: ImportOptions) => {
+      const format: DraftFormat =
+        options.format ?? (options.output && extname(options.output) === '.json' ? 'json' : 'yaml')
+      const read = await readPages(files, options.from)
+      for (const p of read.passedOver) process.stderr.write(`${p.file}: passed over: ${p.reason}\n`)
+      if (read.problem) throw new CliError(read.problem.message, 2, read.problem.hint)
+
+      const draft = buildDraft(read.pages)
+      const text = writeDraft(draft, format)
+      if (options.output) {
+        try {
+          await writeFile(options.output, text, { flag: options.force ? 'w' : 'wx' })
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code
+          if (code === 'EEXIST') {
+            throw new CliError(
+              `${options.output} already exists; nothing was written`,
+              2,
+              'Pass --force to overwrite it, or choose another file with -o.',
+            )
+          }
+          throw new CliError(`cannot write ${options.output} (${code})`, 2)
+        }
+      } else {
+        process.stdout.write(text)
+      }
+      for (const r of draft.report)
+        process.stderr.write(`${r.file}:${r.line}: ${r.kind}: ${r.message}\n`)
+      process.stderr.write(`${summary(draft, options.output)}\n`)
+    })
+}

@@ -1,0 +1,179 @@
+// Which column of a table holds what, from its header and its contents. Pages
+// name columns freely ("VALUE", "Error Code", "S3 Code", "Meaning",
+// "错误码ID") and sometimes mislabel them (Qencode's "ERROR CODE" holds the
+// symbols, "VALUE" the numbers), so the contents have the last word.
+import { codeKind, numericValue } from './code-token.ts'
+
+export interface ColumnPlan {
+  code: number
+  /** All codes are string keys (some are not numbers, or numbers with leading zeros). */
+  codeType: 'number' | 'key'
+  symbol?: number
+  status?: number
+  title?: number
+  message?: number
+  description?: number
+  troubleshooting?: number
+}
+
+type Hint =
+  | 'code'
+  | 'symbol'
+  | 'status'
+  | 'title'
+  | 'message'
+  | 'description'
+  | 'troubleshooting'
+  | 'ignore'
+
+// Order matters: the first pattern that matches a header wins.
+const HEADER_HINTS: [RegExp, Hint][] = [
+  [
+    /recommended|\bfix\b|solution|resolution|remedy|troubleshoot|workaround|what to do|how to|解决|处理/,
+    'troubleshooting',
+  ],
+  [/\bhttp\b|status code|^status$|http status|状态/, 'status'],
+  [
+    /client action|sent by|binary|method|generated|direction|since|version|deprecated|category|type$/,
+    'ignore',
+  ],
+  [/condition name|\bname\b|symbol|constant|identifier|enum|名称/, 'symbol'],
+  [/\btitle\b|标题/, 'title'],
+  [
+    /explanation|human description|details?\b|notes?\b|remarks?|comments?|cause|描述|备注/,
+    'description',
+  ],
+  [/message|\bmsg\b|meaning|reason|summary|\btext\b|api description|含义|信息|说明/, 'message'],
+  [/description/, 'description'],
+  [/code|^id$|\bid\b|value|number|^no\.?$|^#$|errno|sqlstate|^error$|错误码|代码|编号/, 'code'],
+]
+
+function headerHint(header: string): Hint | undefined {
+  const h = header.toLowerCase().replace(/\s+/g, ' ').trim()
+  if (h === '') return undefined
+  for (const [pattern, hint] of HEADER_HINTS) if (pattern.test(h)) return hint
+  return undefined
+}
+
+interface Stats {
+  filled: number
+  /** Cells whose whole text is one code token (number, hex or identifier). */
+  codes: number
+  numbers: number
+  /** Numbers written with a leading zero (`00000`): SQLSTATE-like keys. */
+  padded: number
+  /** Cells that start with a number followed by more (`200 (OK)`). */
+  leadingNumbers: number
+  statuses: number
+  /** Cells that are one identifier (`NoSuchKey`, `Unauthorized`). */
+  identifiers: number
+  /** Identifiers that can be string codes: not a lone capitalised word. */
+  keys: number
+  prose: number
+}
+
+function columnStats(rows: string[][], column: number): Stats {
+  const s: Stats = {
+    filled: 0,
+    codes: 0,
+    numbers: 0,
+    padded: 0,
+    leadingNumbers: 0,
+    statuses: 0,
+    identifiers: 0,
+    keys: 0,
+    prose: 0,
+  }
+  for (const row of rows) {
+    const cell = (row[column] ?? '').trim()
+    if (cell === '') continue
+    s.filled++
+    const kind = codeKind(cell)
+    if (kind === 'number' || kind === 'hex') {
+      s.codes++
+      s.numbers++
+      if (/^-?0\d/.test(cell)) s.padded++
+      const n = numericValue(cell)
+      if (n !== undefined && n >= 100 && n <= 599) s.statuses++
+    } else if (kind === 'identifier') {
+      s.identifiers++
+      // `Prev`, `Home`: a capitalised word can name an error, but is no code.
+      if (!/^[A-Z][a-z]+$/.test(cell)) {
+        s.codes++
+        s.keys++
+      }
+    } else if (/^-?\d{1,15}\s+\(/.test(cell)) s.leadingNumbers++
+    if (/\s/.test(cell)) s.prose++
+  }
+  return s
+}
+
+const share = (part: number, s: Stats) => (s.filled === 0 ? 0 : part / s.filled)
+
+/**
+ * Decides the role of each column. Returns undefined when no column can hold
+ * the codes: such a table is not an error table (a list of fields, a
+ * navigation bar).
+ */
+export function planColumns(headers: string[], rows: string[][]): ColumnPlan | undefined {
+  const width = Math.max(headers.length, ...rows.map((r) => r.length), 0)
+  const hints = Array.from({ length: width }, (_, i) => headerHint(headers[i] ?? ''))
+  const stats = Array.from({ length: width }, (_, i) => columnStats(rows, i))
+  const taken = new Set<number>()
+  const cols = [...Array(width).keys()].filter((i) => stats[i]!.filled > 0)
+
+  const numeric = (i: number) =>
+    share(stats[i]!.numbers + stats[i]!.leadingNumbers, stats[i]!) >= 0.8
+  const codeLike = (i: number) =>
+    share(stats[i]!.codes + stats[i]!.leadingNumbers, stats[i]!) >= 0.8
+  const identifiers = (i: number) => share(stats[i]!.identifiers, stats[i]!) >= 0.8
+  const keys = (i: number) => share(stats[i]!.keys, stats[i]!) >= 0.8
+
+  // Codes: a code-headed column of numbers, else of identifiers. Without a
+  // header row, the first column of numbers or identifiers. A table of
+  // statuses alone ("Status | Meaning") uses its status column. A table
+  // whose headers name no code column ("Field | Description") is not an
+  // error table, even when its first column holds identifiers.
+  const headerless = headers.every((h) => h.trim() === '')
+  const code =
+    cols.find((i) => hints[i] === 'code' && numeric(i)) ??
+    cols.find((i) => hints[i] === 'code' && codeLike(i)) ??
+    (headerless ? cols.find((i) => numeric(i) || keys(i)) : undefined) ??
+    cols.find(
+      (i) =>
+        hints[i] === 'status' && numeric(i) && !cols.some((j) => j !== i && hints[j] === 'code'),
+    )
+  if (code === undefined) return undefined
+  taken.add(code)
+  const codeStats = stats[code]!
+  const plan: ColumnPlan = {
+    code,
+    codeType: codeStats.keys > 0 || codeStats.padded > 0 ? 'key' : 'number',
+  }
+
+  const pick = (test: (i: number) => boolean): number | undefined => {
+    const found = cols.find((i) => !taken.has(i) && test(i))
+    if (found !== undefined) taken.add(found)
+    return found
+  }
+
+  plan.status = pick((i) => hints[i] === 'status' && share(stats[i]!.statuses, stats[i]!) >= 0.8)
+  // A second code-like column of identifiers (Qencode's "ERROR CODE",
+  // Cloudflare's "S3 Code", PostgreSQL's "Condition Name") names the error.
+  plan.symbol = pick(
+    (i) =>
+      (hints[i] === 'symbol' || hints[i] === 'code' || hints[i] === undefined) && identifiers(i),
+  )
+  plan.title = pick(
+    (i) => hints[i] === 'title' || (hints[i] === 'symbol' && share(stats[i]!.prose, stats[i]!) > 0),
+  )
+  plan.troubleshooting = pick((i) => hints[i] === 'troubleshooting')
+  plan.message = pick((i) => hints[i] === 'message')
+  const text = (i: number) => hints[i] !== 'ignore' && hints[i] !== 'status' && hints[i] !== 'code'
+  if (plan.message === undefined) plan.message = pick((i) => text(i))
+  plan.description = pick((i) => text(i) && (hints[i] === 'description' || hints[i] === undefined))
+  for (const key of Object.keys(plan) as (keyof ColumnPlan)[]) {
+    if (plan[key] === undefined) delete plan[key]
+  }
+  return plan
+}

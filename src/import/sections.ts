@@ -1,0 +1,103 @@
+// Headings, for every format that has them (Markdown, HTML). A heading either
+// opens a section (a group, once rows land in it) or names one error
+// (`## CURLE_OK (0)`, `<h3>404 Not Found</h3>`), whose text follows as
+// paragraphs until the next heading. Sections nest by level: a `###` heading
+// ends at the next `##`, and the `##` section continues.
+import { codeKind, type Entry, isProseCode, parseEntry } from './code-token.ts'
+import { parseGroupLabel } from './group-label.ts'
+import type { PageGroup } from './page.ts'
+import type { PageBuilder } from './page-builder.ts'
+import { normalizeSpace } from './text.ts'
+
+interface OpenEntry extends Entry {
+  line: number
+  anchor?: string
+  message?: string
+  description: string[]
+}
+
+/** A heading names an error when it starts with a code that cannot be a word: `HTTP` or `JSON` alone are sections. */
+export function headingEntry(text: string): Entry | undefined {
+  // `Obsolete error (20)`: a title, then the code in parentheses.
+  const titled = /^([^()]{1,80}?)\s*\(\s*(-?\d{1,15}|0x[0-9a-fA-F]{1,16})\s*\)$/.exec(text)
+  if (titled && !parseEntry(text)?.symbol) return { code: titled[2]!, title: titled[1]!.trim() }
+  const entry = parseEntry(text)
+  if (!entry) return undefined
+  const kind = codeKind(entry.code)
+  if (entry.symbol || kind === 'number' || kind === 'hex') return entry
+  return /[_\d]/.test(entry.code) && isProseCode(entry.code) ? entry : undefined
+}
+
+export class Sections {
+  private stack: { level: number; group: PageGroup }[] = []
+  private entry: OpenEntry | undefined
+  private sawHeading = false
+
+  constructor(private readonly builder: PageBuilder) {}
+
+  /** Returns true when the heading is the page title (first heading, level 1, no range). */
+  heading(
+    level: number,
+    rawText: string,
+    line: number,
+    anchor?: string,
+  ): 'title' | 'entry' | 'section' {
+    this.flush()
+    const text = normalizeSpace(rawText)
+    const first = !this.sawHeading
+    this.sawHeading = true
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.level >= level)
+      this.stack.pop()
+    this.resume()
+    if (text === '') return 'section'
+    const entry = headingEntry(text)
+    if (entry) {
+      this.entry = { ...entry, line, description: [], ...(anchor ? { anchor } : {}) }
+      return 'entry'
+    }
+    const label = parseGroupLabel(text)
+    if (first && level === 1 && !label.range && !label.prefix) return 'title'
+    const group: PageGroup = { ...label, line }
+    this.stack.push({ level, group })
+    this.builder.enterSection(group)
+    return 'section'
+  }
+
+  /** A block of text; taken when an error heading is open. */
+  text(plain: string, markdown: string): boolean {
+    if (!this.entry) return false
+    const message = normalizeSpace(plain)
+    if (message === '') return true
+    if (this.entry.message === undefined) this.entry.message = message
+    else this.entry.description.push(markdown.trim())
+    return true
+  }
+
+  /** Whether an error heading is open (its text still to come). */
+  get inEntry(): boolean {
+    return this.entry !== undefined
+  }
+
+  /** Adds the open error heading as a row. Call at the end of the page, and before tables. */
+  flush(): void {
+    const e = this.entry
+    if (!e) return
+    this.entry = undefined
+    const title = e.title ?? e.text
+    this.builder.addRow({
+      code: e.code,
+      line: e.line,
+      ...(e.symbol ? { symbol: e.symbol } : {}),
+      ...(title ? { title } : {}),
+      ...(e.message ? { message: e.message } : {}),
+      ...(e.description.length ? { description: e.description.join('\n\n') } : {}),
+      ...(e.anchor ? { anchor: e.anchor, label: e.code } : {}),
+    })
+  }
+
+  private resume(): void {
+    const top = this.stack[this.stack.length - 1]
+    if (top) this.builder.enterSection(top.group)
+    else this.builder.leaveSection()
+  }
+}

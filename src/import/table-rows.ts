@@ -1,0 +1,206 @@
+// A table, whatever page it came from (HTML, Markdown, readme.io JSON, plain
+// text), becomes rows and groups here: columns are recognised once, group
+// rows (`**2xxx:**`, colspan rows, `Class 22 — …`) open sections, empty rows
+// and rows without a code are reported with their line.
+import { codeKind, parseEntry } from './code-token.ts'
+import { type ColumnPlan, planColumns } from './columns.ts'
+import { cleanGroupTitle, isRangeOnly, parseGroupLabel } from './group-label.ts'
+import type { PageRow } from './page.ts'
+import type { PageBuilder } from './page-builder.ts'
+
+export interface Cell {
+  /** Plain text: tags and emphasis gone, code spans kept in backticks. */
+  text: string
+  /** The cell as Markdown (links kept), for descriptions. Default: `text`. */
+  markdown?: string
+  /** The anchor the page links the cell with (`<a name="9023">`). */
+  anchor?: string
+  /** The whole cell is bold. */
+  strong?: boolean
+  /** Columns the cell spans (HTML colspan). */
+  span?: number
+}
+
+export interface TableRowInput {
+  cells: Cell[]
+  line: number
+  /** The row as the page wrote it, for the report. */
+  raw: string
+}
+
+export interface TableInput {
+  /** Header cells; absent when the table has no header row (the first row may still be one). */
+  header?: Cell[]
+  rows: TableRowInput[]
+  line: number
+}
+
+const filled = (row: TableRowInput) => row.cells.filter((c) => c.text.trim() !== '')
+
+/** A row that opens a section rather than describing an error. */
+function groupOf(
+  row: TableRowInput,
+): { title: string; range?: [number, number]; prefix?: string } | undefined {
+  const cells = filled(row)
+  if (cells.length === 0) return undefined
+  const rangeCell = cells.find((c) => isRangeOnly(c.text))
+  if (rangeCell) {
+    const titleCell = cells.find((c) => c !== rangeCell)
+    const label = parseGroupLabel(rangeCell.text)
+    return {
+      title: titleCell ? cleanGroupTitle(titleCell.text) : label.title,
+      ...(label.range ? { range: label.range } : {}),
+    }
+  }
+  const only = cells.length === 1 ? cells[0]! : undefined
+  if (only && ((only.span ?? 1) > 1 || only.strong || /^class\s+[0-9A-Z]{2}\b/i.test(only.text))) {
+    return parseGroupLabel(only.text)
+  }
+  if (cells.length > 1 && cells.every((c) => c.strong) && !codeKind(cells[0]!.text.trim())) {
+    return parseGroupLabel(cells.map((c) => c.text).join(' '))
+  }
+  return undefined
+}
+
+const texts = (cells: Cell[] | undefined) => (cells ?? []).map((c) => c.text)
+
+function choosePlan(table: TableInput): {
+  plan?: ColumnPlan
+  body: TableRowInput[]
+  header: string[]
+} {
+  const data = (rows: TableRowInput[]) => rows.filter((r) => !groupOf(r) && filled(r).length > 0)
+  const header = texts(table.header)
+  if (header.some((h) => h.trim() !== '')) {
+    return {
+      plan: planColumns(
+        header,
+        data(table.rows).map((r) => texts(r.cells)),
+      ),
+      body: table.rows,
+      header,
+    }
+  }
+  // No header row: the first row is one when it makes a plan possible, or
+  // when it holds no code where the others do (Tencent's 错误码ID row).
+  const asData = planColumns(
+    [],
+    data(table.rows).map((r) => texts(r.cells)),
+  )
+  const [first, ...rest] = table.rows
+  if (first && rest.length > 0) {
+    const firstTexts = texts(first.cells)
+    const asHeader = planColumns(
+      firstTexts,
+      data(rest).map((r) => texts(r.cells)),
+    )
+    const firstIsCode = asData
+      ? codeKind((firstTexts[asData.code] ?? '').trim()) !== undefined
+      : false
+    if (asHeader && (!asData || !firstIsCode))
+      return { plan: asHeader, body: rest, header: firstTexts }
+  }
+  return { ...(asData ? { plan: asData } : {}), body: table.rows, header: [] }
+}
+
+function statusOf(text: string): number | undefined {
+  const m = /\b([1-5]\d\d)\b/.exec(text)
+  return m ? Number(m[1]) : undefined
+}
+
+export function addTable(builder: PageBuilder, table: TableInput): void {
+  const { plan, body, header } = choosePlan(table)
+  if (!plan) {
+    if (body.some((r) => filled(r).length > 0)) {
+      const what = header.some((h) => h.trim()) ? `(${header.map((h) => h.trim()).join(', ')})` : ''
+      builder.skip(table.line, `table ${what} has no column of error codes`.replace('  ', ' '), {
+        raw: header.join(' | ') || table.rows[0]?.raw || '',
+      })
+    }
+    return
+  }
+  // Group rows belong to their table: after it, the heading's section resumes.
+  const section = builder.currentSection
+  // A group row with nothing under it (Discord's `5xx (SERVER ERROR)` row at
+  // the end of its table) documents something no error will carry: report it.
+  let open: { row: TableRowInput; rows: number } | undefined
+  const close = () => {
+    if (open && builder.page.rows.length === open.rows) {
+      builder.skip(open.row.line, 'group row with no codes under it', { raw: open.row.raw })
+    }
+    open = undefined
+  }
+  for (const row of body) {
+    if (addRow(builder, row, plan) === 'group') {
+      close()
+      open = { row, rows: builder.page.rows.length }
+    }
+  }
+  close()
+  if (section) builder.enterSection(section)
+  else builder.leaveSection()
+}
+
+function addRow(
+  builder: PageBuilder,
+  row: TableRowInput,
+  plan: ColumnPlan,
+): 'group' | 'row' | 'skipped' {
+  const cells = filled(row)
+  if (cells.length === 0) {
+    builder.skip(row.line, 'empty row', { raw: row.raw, emptyRow: true })
+    return 'skipped'
+  }
+  const group = groupOf(row)
+  if (group) {
+    builder.enterSection({ ...group, line: row.line })
+    return 'group'
+  }
+  const at = (i: number | undefined) => (i === undefined ? undefined : row.cells[i])
+  const value = (i: number | undefined) => at(i)?.text.trim() || undefined
+  const codeCell = at(plan.code)
+  const codeText = codeCell?.text.trim() ?? ''
+  if (codeText === '') {
+    builder.skip(row.line, 'row without a code', { raw: row.raw })
+    return 'skipped'
+  }
+  const entry = parseEntry(codeText) ?? (codeKind(codeText) ? { code: codeText } : undefined)
+  const numeric = entry && (codeKind(entry.code) === 'number' || codeKind(entry.code) === 'hex')
+  if (!entry || (plan.codeType === 'number' && !numeric)) {
+    const label = parseGroupLabel(codeText)
+    if (label.range) {
+      const description = value(plan.message)
+      builder.enterSection({ ...label, ...(description ? { description } : {}), line: row.line })
+      return 'group'
+    }
+    builder.skip(row.line, `"${codeText}" is not a code`, { raw: row.raw })
+    return 'skipped'
+  }
+  const symbol = value(plan.symbol)?.replace(/\\_/g, '_').replace(/^`|`$/g, '')
+  const status = plan.status === undefined ? undefined : statusOf(value(plan.status) ?? '')
+  const title = value(plan.title) ?? entry.title
+  const message = value(plan.message) ?? entry.text
+  const markdown = (i: number | undefined) => {
+    const cell = at(i)
+    return (cell?.markdown ?? cell?.text)?.trim() || undefined
+  }
+  const description = markdown(plan.description)
+  const troubleshooting = markdown(plan.troubleshooting)
+  const added: Omit<PageRow, 'group'> = {
+    code: entry.code,
+    line: row.line,
+    ...(symbol ? { symbol } : entry.symbol ? { symbol: entry.symbol } : {}),
+    ...(status ? { status } : {}),
+    ...(title ? { title } : {}),
+    ...(message ? { message } : {}),
+    ...(description ? { description } : {}),
+    ...(troubleshooting ? { troubleshooting } : {}),
+    ...(plan.codeType === 'key' ? { codeType: 'key' as const } : {}),
+  }
+  if (codeCell?.anchor !== undefined) {
+    added.anchor = codeCell.anchor
+    added.label = codeText
+  }
+  builder.addRow(added)
+  return 'row'
+}
