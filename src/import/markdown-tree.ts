@@ -3,9 +3,11 @@
 import type { Root } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { frontmatter } from 'micromark-extension-frontmatter'
-import { gfm } from 'micromark-extension-gfm'
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
+import { gfmTable } from 'micromark-extension-gfm-table'
 
 /**
  * KumaScript-style macros (`{{HTTPStatus(404, "404 Not Found")}}`, MDN) read
@@ -23,33 +25,17 @@ export function expandMacros(text: string): string {
   )
 }
 
-type MicromarkExtension = ReturnType<typeof gfm>
-
-// GFM autolink literals (bare `www.x.com` becoming links) are left out: they
-// add nothing to an import (the URL's text stays), and their tokenizer is
-// quadratic once a `[` stays unbalanced (a JSON array, a long line), which
-// turned a 64 KB page into seconds of parsing. See
-// syntax-tree/mdast-util-gfm-autolink-literal#8 and its micromark sibling.
-const AUTOLINK_LITERALS = new Set(['emailAutolink', 'protocolAutolink', 'wwwAutolink'])
-
-function gfmWithoutAutolinkLiterals(): MicromarkExtension {
-  const extension = gfm()
-  const text: NonNullable<MicromarkExtension['text']> = {}
-  for (const [code, constructs] of Object.entries(extension.text ?? {})) {
-    const list = (Array.isArray(constructs) ? constructs : [constructs]).filter(
-      (c): c is NonNullable<typeof c> => c !== undefined && !AUTOLINK_LITERALS.has(c.name ?? ''),
-    )
-    if (list.length > 0) text[Number(code)] = list
-  }
-  return { ...extension, text }
-}
-
-const GFM = gfmWithoutAutolinkLiterals()
-const GFM_MDAST = gfmFromMarkdown().filter((e) => !('literalAutolink' in (e.enter ?? {})))
+// Only the GFM parts an error page needs: tables and strikethrough. Autolink
+// literals (bare `www.x.com` becoming links) are left out on purpose: they add
+// nothing to an import, and their tokenizer is quadratic once a `[` stays
+// unbalanced (a JSON array, a long line), which turned a 64 KB page into
+// seconds of parsing (syntax-tree/mdast-util-gfm-autolink-literal#8).
+const GFM = [gfmTable(), gfmStrikethrough()]
+const GFM_MDAST = [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()]
 
 export function parseMarkdownTree(text: string): Root {
   return fromMarkdown(text, {
-    extensions: [GFM, frontmatter(['yaml', 'toml'])],
+    extensions: [...GFM, frontmatter(['yaml', 'toml'])],
     mdastExtensions: [...GFM_MDAST, frontmatterFromMarkdown(['yaml', 'toml'])],
   })
 }
