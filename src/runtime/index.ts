@@ -22,7 +22,7 @@ export {
   type RuntimeCatalog,
 } from './definition.ts'
 export { type ErrorSet, errorMetaOf, errorMetas } from './error-meta.ts'
-export { errorFinder } from './find-error.ts'
+export { errorFinder, errorWithParams } from './find-error.ts'
 export { formatMessage } from './format-message.ts'
 export {
   createPassThrough,
@@ -55,6 +55,7 @@ export {
   type ErrorChoice,
   pathOf,
   type RecogniseRequestProblem,
+  RequestBodyError,
   type RequestErrorOptions,
   type RequestProblem,
   requestError,

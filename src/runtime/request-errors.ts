@@ -20,6 +20,8 @@ export type ErrorChoice = () => CatalogError
 export interface RequestErrorOptions {
   /** No route matches the request. Adapters install a not-found handler only when this is given. */
   notFound?: ErrorChoice
+  /** The body does not parse (broken JSON, an empty JSON body). Default: the validation error. */
+  malformedBody?: ErrorChoice
   /** The body exceeds the framework's size limit (HTTP 413). Default: the validation error. */
   payloadTooLarge?: ErrorChoice
   /** No parser accepts the request's Content-Type (HTTP 415). Default: the validation error. */
@@ -30,6 +32,19 @@ export interface RequestErrorOptions {
 export interface AdapterOptions extends HandlerOptions, RequestErrorOptions {}
 
 export type RequestProblem = 'malformed-body' | 'payload-too-large' | 'unsupported-media-type'
+
+/**
+ * Thrown by body readers (e.g. `readJson` of errcat/fetch) for a body the
+ * client got wrong; every adapter answers it as its request problem.
+ */
+export class RequestBodyError extends Error {
+  readonly problem: RequestProblem
+  constructor(problem: RequestProblem, message: string) {
+    super(message)
+    this.name = 'RequestBodyError'
+    this.problem = problem
+  }
+}
 
 /** Tells which request problem a thrown value signals in one framework; undefined for anything else. */
 export type RecogniseRequestProblem = (thrown: unknown) => RequestProblem | undefined
@@ -66,7 +81,7 @@ export function requestError(
       ? options.payloadTooLarge
       : problem === 'unsupported-media-type'
         ? options.unsupportedMediaType
-        : undefined
+        : options.malformedBody
   return chosen ? chosen() : tools.validationError([VIOLATIONS[problem]], cause)
 }
 
@@ -86,7 +101,7 @@ export function createAdapterHandler(
     mapError(thrown, tools) {
       const mapped = userMap?.(thrown, tools)
       if (mapped !== undefined) return mapped
-      const problem = recognise(thrown)
+      const problem = thrown instanceof RequestBodyError ? thrown.problem : recognise(thrown)
       return problem ? requestError(problem, options, tools, thrown) : undefined
     },
   })

@@ -1,0 +1,329 @@
+// The behaviour every adapter promises, written once and run over real HTTP
+// against the same small application on Fastify, Express, Hono and the fetch
+// adapter (see ./apps.ts).
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { errorMetas } from 'errcat/runtime'
+import { buildErrorIndex, compileEnvelope } from '../../src/envelope/index.ts'
+import { ADAPTERS, type RunningApp } from './apps.ts'
+import { type Answer, postJson, rawGet, request, UUID, visible } from './client.ts'
+import { allErrors, catalog } from './fixtures/errors.generated.ts'
+import { leakValues, SECRET_PREFIX } from './leak-values.ts'
+
+const DOCS = 'https://docs.contract.example/errors'
+const envelope = compileEnvelope(catalog.envelope)
+const index = buildErrorIndex(envelope, errorMetas(allErrors))
+const LEAKS = leakValues(200)
+
+/** The symbol a client reading the body with the catalog's envelope finds. */
+function symbolOf(answer: Answer): string | undefined {
+  return envelope.read(answer.status, answer.json, index).error?.symbol
+}
+
+function body(answer: Answer): Record<string, unknown> {
+  assert.equal(typeof answer.json, 'object', `not a JSON object: ${answer.text.slice(0, 200)}`)
+  return answer.json as Record<string, unknown>
+}
+
+/** The request id the response carries, checked to be the same in the header and the body. */
+function requestIdOf(answer: Answer): string {
+  const id = answer.headers['x-request-id']
+  assert.ok(id, 'no x-request-id header')
+  assert.equal(body(answer).request_id, id)
+  return id
+}
+
+const INVALID_BODY = { email: 'nope', items: [{ sku: 'a' }] }
+
+for (const adapter of ADAPTERS) {
+  describe(`${adapter.name} adapter`, () => {
+    let app: RunningApp
+    before(async () => {
+      app = await adapter.start({ values: LEAKS.map((l) => l.value) })
+    })
+    after(() => app.close())
+
+    it('answers a catalog error with its status, content type and envelope body', async () => {
+      const answer = await request(`${app.url}/errors/BAD_TOKEN?hint=x9z`)
+      assert.equal(answer.status, 401)
+      assert.equal(answer.headers['content-type'], 'application/problem+json')
+      assert.equal(answer.headers['content-language'], 'en')
+      const id = requestIdOf(answer)
+      assert.match(id, UUID)
+      assert.deepEqual(answer.json, {
+        type: `${DOCS}#bad_token`,
+        title: 'Bad token',
+        status: 401,
+        detail: 'Token x9z is not valid',
+        instance: '/errors/BAD_TOKEN',
+        code: 'bad_token',
+        request_id: id,
+        params: { hint: 'x9z' },
+      })
+      assert.equal(answer.headers['retry-after'], undefined)
+      assert.equal(symbolOf(answer), 'BAD_TOKEN')
+    })
+
+    it('answers every error of the catalog, and clients read each back to its symbol', async () => {
+      for (const symbol of Object.keys(allErrors)) {
+        const answer = await request(`${app.url}/errors/${symbol}`)
+        const definition = allErrors[symbol as keyof typeof allErrors].definition
+        assert.equal(answer.status, definition.status, symbol)
+        assert.equal(body(answer).code, definition.key, symbol)
+        assert.equal(symbolOf(answer), symbol)
+      }
+    })
+
+    it('answers HEAD with the headers and no body', async () => {
+      const answer = await request(`${app.url}/errors/RATE_LIMITED`, { method: 'HEAD' })
+      assert.equal(answer.status, 429)
+      assert.equal(answer.headers['content-type'], 'application/problem+json')
+      assert.equal(answer.headers['retry-after'], '60')
+      assert.equal(answer.text, '')
+    })
+
+    it("answers an unknown route with the catalog's not-found error", async () => {
+      const answer = await request(`${app.url}/no/such/route?x=1`)
+      assert.equal(answer.status, 404)
+      assert.equal(body(answer).code, 'not_found')
+      assert.equal(body(answer).instance, '/no/such/route')
+      assert.equal(symbolOf(answer), 'NOT_FOUND')
+    })
+
+    it('leaves successes alone', async () => {
+      const answer = await request(`${app.url}/ok`)
+      assert.equal(answer.status, 200)
+      assert.deepEqual(answer.json, { ok: true })
+    })
+
+    describe('request ids', () => {
+      it('echoes a well-formed X-Request-Id in the header and the body', async () => {
+        const id = 'req_42-AbC.9~:/+='
+        const answer = await request(`${app.url}/errors/NOT_FOUND`, {
+          headers: { 'x-request-id': id },
+        })
+        assert.equal(requestIdOf(answer), id)
+      })
+
+      it('accepts 200 visible ASCII characters, not 201', async () => {
+        const ok = await request(`${app.url}/errors/NOT_FOUND`, {
+          headers: { 'x-request-id': 'x'.repeat(200) },
+        })
+        assert.equal(requestIdOf(ok), 'x'.repeat(200))
+        const long = await request(`${app.url}/errors/NOT_FOUND`, {
+          headers: { 'x-request-id': 'y'.repeat(201) },
+        })
+        assert.match(requestIdOf(long), UUID)
+        assert.ok(!visible(long).includes('yyyyyyyy'))
+      })
+
+      const hostile: [string, string, string][] = [
+        // [what, header lines as bytes, a string that must not come back]
+        ['CRLF (obs-fold)', 'X-Request-Id: evil\r\n\tSet-Cookie: pwned=1', 'pwned'],
+        ['bare CR', 'X-Request-Id: evil\rSet-Cookie: pwned=1', 'pwned'],
+        ['bare LF', 'X-Request-Id: evil\nSet-Cookie: pwned=1', 'pwned'],
+        ['10 KB', `X-Request-Id: ${'k'.repeat(10 * 1024)}`, 'kkkkkkkk'],
+        ['non-ASCII', 'X-Request-Id: r\xe9q-\xfc\xf1\xee', '\xe9'],
+        ['UTF-8 bytes', `X-Request-Id: ${Buffer.from('id-ünï', 'utf8').toString('latin1')}`, 'id-'],
+        ['a space', 'X-Request-Id: has space', 'has space'],
+        ['a control character', 'X-Request-Id: ctl\x01id', 'ctl'],
+        ['empty', 'X-Request-Id: ', '"request_id":""'],
+        ['sent twice', 'X-Request-Id: first\r\nX-Request-Id: second', 'first'],
+      ]
+      for (const [what, lines, forbidden] of hostile) {
+        it(`never echoes a request id with ${what}`, async () => {
+          const answer = await rawGet(app.url, '/errors/NOT_FOUND', lines)
+          assert.ok(!visible(answer).includes(forbidden), visible(answer).slice(0, 500))
+          assert.equal(answer.headers['set-cookie'], undefined)
+          // Node itself refuses some of these (400, no body); when the adapter answers, it
+          // answers with a fresh id.
+          if (answer.status === 404) assert.match(requestIdOf(answer), UUID)
+          else assert.equal(answer.status, 400)
+        })
+      }
+
+      it('reads and writes the configured header instead', async () => {
+        const other = await adapter.start({ options: { requestIdHeader: 'X-Correlation-Id' } })
+        try {
+          const answer = await request(`${other.url}/errors/NOT_FOUND`, {
+            headers: { 'x-correlation-id': 'corr-7', 'x-request-id': 'ignored' },
+          })
+          assert.equal(answer.headers['x-correlation-id'], 'corr-7')
+          assert.equal(answer.headers['x-request-id'], undefined)
+          assert.equal(body(answer).request_id, 'corr-7')
+          assert.equal(other.calls.at(-1)?.requestId, 'corr-7')
+        } finally {
+          await other.close()
+        }
+      })
+    })
+
+    describe('retry signals', () => {
+      it('sends Retry-After from a fixed delay, also for an unexposed error', async () => {
+        const answer = await request(`${app.url}/errors/MAINTENANCE?until=3am`)
+        assert.equal(answer.status, 503)
+        assert.equal(answer.headers['retry-after'], '120')
+        assert.equal(body(answer).retry_after, 120)
+        // Not exposed: the title, and none of the params.
+        assert.equal(body(answer).detail, 'Down for maintenance')
+        assert.equal(body(answer).params, undefined)
+        assert.ok(!answer.text.includes('3am'))
+      })
+
+      it('sends Retry-After from a delay carried in a param', async () => {
+        const answer = await request(`${app.url}/errors/SLOW_DOWN?seconds=7`)
+        assert.equal(answer.status, 429)
+        assert.equal(answer.headers['retry-after'], '7')
+        assert.equal(body(answer).detail, 'Retry in 7 seconds.')
+        assert.equal(body(answer).retry_after, 7)
+      })
+
+      it('sends the IETF RateLimit fields for an error with a rate-limit policy', async () => {
+        const answer = await request(`${app.url}/errors/RATE_LIMITED`)
+        assert.equal(answer.status, 429)
+        assert.equal(answer.headers['retry-after'], '60')
+        assert.equal(answer.headers['ratelimit-policy'], '"minute";q=60;w=60')
+        assert.equal(answer.headers.ratelimit, '"minute";r=0;t=60')
+      })
+    })
+
+    describe('locales', () => {
+      const cases: [string, string, string, string][] = [
+        // [Accept-Language, error, Content-Language, detail]
+        ['fr-CA, fr;q=0.9', 'BAD_TOKEN', 'fr', "Le jeton abc n'est pas valide"],
+        ['de;q=0.4, fr;q=0.8, *;q=0.1', 'BAD_TOKEN', 'fr', "Le jeton abc n'est pas valide"],
+        // pt-BR falls back to pt-PT, as the catalog's chain says.
+        ['pt-BR', 'BAD_TOKEN', 'pt-PT', 'O token abc não é válido'],
+        // NOT_FOUND has no Portuguese at all: the default locale, and the header says so.
+        ['pt-BR', 'NOT_FOUND', 'en', 'Nothing lives at this address.'],
+        ['ja, en;q=0.5', 'BAD_TOKEN', 'en', 'Token abc is not valid'],
+        ['de-AT', 'BAD_TOKEN', 'de', 'Das Token abc ist ungültig'],
+        ['*', 'BAD_TOKEN', 'en', 'Token abc is not valid'],
+        ['garbage;;;q=x', 'BAD_TOKEN', 'en', 'Token abc is not valid'],
+      ]
+      for (const [acceptLanguage, symbol, contentLanguage, detail] of cases) {
+        it(`answers ${symbol} for Accept-Language "${acceptLanguage}" in ${contentLanguage}`, async () => {
+          const answer = await request(`${app.url}/errors/${symbol}?hint=abc`, {
+            headers: { 'accept-language': acceptLanguage },
+          })
+          assert.equal(answer.headers['content-language'], contentLanguage)
+          assert.equal(body(answer).detail, detail)
+        })
+      }
+    })
+
+    describe('validation failures', () => {
+      for (const lib of ['zod', 'valibot', 'ajv', 'standard']) {
+        it(`maps a ${lib} failure to the validation error with JSON Pointer fields`, async () => {
+          const answer = await postJson(`${app.url}/validate/${lib}`, INVALID_BODY)
+          assert.equal(answer.status, 400)
+          assert.equal(body(answer).code, 'invalid_request')
+          assert.equal(body(answer).detail, 'The request is not valid.')
+          const errors = body(answer).errors as { pointer: string; detail: string }[]
+          assert.deepEqual(errors.map((e) => e.pointer).sort(), ['/email', '/items/0/sku'])
+          for (const e of errors) assert.equal(typeof e.detail, 'string')
+          assert.equal(symbolOf(answer), 'INVALID_REQUEST')
+          const read = envelope.read(answer.status, answer.json, index)
+          assert.deepEqual(read.violations?.map((v) => v.field).sort(), ['/email', '/items/0/sku'])
+        })
+
+        it(`points ${lib}'s missing members at the member itself`, async () => {
+          const answer = await postJson(
+            `${app.url}/validate/${lib}`,
+            { items: [{}] },
+            { 'accept-language': 'fr' },
+          )
+          assert.equal(answer.status, 400)
+          assert.equal(body(answer).detail, "La requête n'est pas valide.")
+          const pointers = (body(answer).errors as { pointer: string }[]).map((e) => e.pointer)
+          assert.deepEqual(pointers.sort(), ['/email', '/items/0/sku'])
+        })
+      }
+
+      it('accepts a valid body', async () => {
+        const answer = await postJson(`${app.url}/validate/zod`, {
+          email: 'ada@example.com',
+          items: [{ sku: 'abc' }],
+        })
+        assert.equal(answer.status, 200)
+      })
+
+      it('answers a body that does not parse with the validation error', async () => {
+        const answer = await postJson(`${app.url}/validate/zod`, '{"email": "ada@')
+        assert.equal(answer.status, 400)
+        assert.equal(body(answer).code, 'invalid_request')
+        assert.deepEqual(body(answer).errors, [
+          { detail: 'The request body could not be parsed.', pointer: '' },
+        ])
+        assert.ok(!answer.text.includes('ada@'))
+      })
+
+      it('answers a media type it cannot read with the configured 415 error', async () => {
+        const answer = await request(`${app.url}/validate/zod`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/xml' },
+          body: '<email>ada@example.com</email>',
+        })
+        assert.equal(answer.status, 415)
+        assert.equal(body(answer).code, 'unsupported_media_type')
+      })
+
+      it('answers a body over the limit with the configured 413 error', async () => {
+        const answer = await postJson(`${app.url}/validate/zod`, {
+          email: 'a@b.c',
+          items: [{ sku: 'x'.repeat(100 * 1024) }],
+        })
+        assert.equal(answer.status, 413)
+        assert.equal(body(answer).code, 'payload_too_large')
+      })
+    })
+
+    describe('unknown thrown values', () => {
+      it(`turns ${LEAKS.length} hostile values into the internal error, leaking nothing`, async () => {
+        const failures: string[] = []
+        await inBatches(LEAKS, 8, async (leak, n) => {
+          const id = `leak-${adapter.name}-${n}`
+          const answer = await request(`${app.url}/throw/${n}`, { headers: { 'x-request-id': id } })
+          const seen = visible(answer)
+          const problems: string[] = []
+          if (seen.includes(SECRET_PREFIX)) problems.push('the secret is visible')
+          if (answer.status !== 500) problems.push(`status ${answer.status}`)
+          if (answer.headers['x-secret'] || answer.headers['set-cookie'])
+            problems.push('headers from the thrown value')
+          try {
+            assert.deepEqual(answer.json, {
+              type: `${DOCS}#internal`,
+              title: 'Internal error',
+              status: 500,
+              detail: 'Internal error',
+              instance: `/throw/${n}`,
+              code: 'internal',
+              request_id: id,
+            })
+          } catch {
+            problems.push(`body ${answer.text.slice(0, 300)}`)
+          }
+          const call = app.calls.find((c) => c.requestId === id)
+          if (!call) problems.push('onError was not called')
+          else if (!Object.is(call.error, leak.value)) {
+            // Express 5 passes a falsy rejection on as `new Error('Rejected promise')`:
+            // the router cannot tell `next(null)` from "no error".
+            const expressFalsy = adapter.name === 'express' && !leak.value
+            if (!expressFalsy) problems.push('onError got another value')
+          }
+          if (problems.length > 0) failures.push(`#${n} ${leak.kind}: ${problems.join('; ')}`)
+        })
+        assert.deepEqual(failures, [])
+      })
+    })
+  })
+}
+
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  run: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += size)
+    await Promise.all(items.slice(start, start + size).map((item, i) => run(item, start + i)))
+}

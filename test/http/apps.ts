@@ -1,0 +1,286 @@
+// The same small application on each adapter, served on loopback, for the
+// shared contract suite: every behaviour is written once and run against all
+// four. Routes:
+//   GET  /errors/:id        throws the catalog error with that symbol, key or code
+//                           (declared params from the query string)
+//   GET  /throw/:n          throws values[n] from an async handler
+//   POST /validate/:lib     validates the JSON body with zod, valibot, ajv or a
+//                           Standard Schema result, and throws the failure
+//   GET  /ok                a success
+//   anything else           the catalog's NOT_FOUND
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { Ajv, ValidationError as AjvValidationError } from 'ajv'
+import { errcat as expressErrcat } from 'errcat/express'
+import fastifyErrcat from 'errcat/fastify'
+import { errcat as fetchErrcat, readJson } from 'errcat/fetch'
+import { errcat as honoErrcat } from 'errcat/hono'
+import {
+  type AdapterOptions,
+  type CatalogError,
+  type ErrorInfo,
+  errorFinder,
+  errorWithParams,
+} from 'errcat/runtime'
+import express from 'express'
+import Fastify from 'fastify'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { validator } from 'hono/validator'
+import * as v from 'valibot'
+import { z } from 'zod'
+import {
+  allErrors,
+  catalog,
+  NOT_FOUND,
+  PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE,
+} from './fixtures/errors.generated.ts'
+
+export interface RunningApp {
+  url: string
+  /** The Node server underneath, e.g. to wrap its request listener as HTTP instrumentation does. */
+  server: Server
+  /** Everything the `onError` hook received, in order. */
+  calls: ErrorInfo[]
+  close(): Promise<void>
+}
+
+export interface AppSetup {
+  /** What `GET /throw/:n` throws. */
+  values?: readonly unknown[]
+  /** Options besides the hook and the request errors, e.g. `requestIdHeader`. */
+  options?: AdapterOptions
+}
+
+export interface Adapter {
+  name: 'fastify' | 'express' | 'hono' | 'fetch'
+  start(setup?: AppSetup): Promise<RunningApp>
+}
+
+// ── What every app does, whatever the framework ─────────────────────────────
+
+const find = errorFinder(allErrors)
+
+/** The catalog error named by `id`, with its declared params taken from the query. */
+export function errorFor(id: string, query: URLSearchParams): CatalogError {
+  const entry = find(id)
+  return entry ? errorWithParams(entry, query) : NOT_FOUND()
+}
+
+const zodSchema = z.object({
+  email: z.email(),
+  items: z.array(z.object({ sku: z.string().min(3) })).min(1),
+})
+const valibotSchema = v.object({
+  email: v.pipe(v.string(), v.email()),
+  items: v.pipe(v.array(v.object({ sku: v.pipe(v.string(), v.minLength(3)) })), v.minLength(1)),
+})
+const ajv = new Ajv({ allErrors: true })
+const ajvValidate = ajv.compile({
+  type: 'object',
+  required: ['email', 'items'],
+  properties: {
+    email: { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$' },
+    items: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['sku'],
+        properties: { sku: { type: 'string', minLength: 3 } },
+      },
+    },
+  },
+})
+
+/** Validates with the named library; throws what that library's users throw. */
+export async function validate(lib: string, body: unknown): Promise<unknown> {
+  switch (lib) {
+    case 'zod':
+      return zodSchema.parse(body)
+    case 'valibot':
+      return v.parse(valibotSchema, body)
+    case 'ajv':
+      if (!ajvValidate(body)) throw new AjvValidationError(ajvValidate.errors ?? [])
+      return body
+    case 'standard': {
+      // A Standard Schema failure result, thrown as it is.
+      const result = await zodSchema['~standard'].validate(body)
+      if (result.issues) throw result
+      return result.value
+    }
+    default:
+      throw NOT_FOUND()
+  }
+}
+
+function hooks(setup: AppSetup, calls: ErrorInfo[]): AdapterOptions {
+  return {
+    ...setup.options,
+    onError: (info) => calls.push(info),
+    notFound: NOT_FOUND,
+    payloadTooLarge: PAYLOAD_TOO_LARGE,
+    unsupportedMediaType: UNSUPPORTED_MEDIA_TYPE,
+  }
+}
+
+const throwValue = async (values: readonly unknown[], n: string): Promise<never> => {
+  throw values[Number(n)]
+}
+
+// ── The four adapters ───────────────────────────────────────────────────────
+
+const fastifyAdapter: Adapter = {
+  name: 'fastify',
+  async start(setup = {}) {
+    const calls: ErrorInfo[] = []
+    const app = Fastify({ bodyLimit: 64 * 1024 })
+    await app.register(fastifyErrcat, { catalog, ...hooks(setup, calls) })
+    app.get<{ Params: { id: string } }>('/errors/:id', async (request) => {
+      throw errorFor(request.params.id, new URL(request.url, 'http://x').searchParams)
+    })
+    app.get<{ Params: { n: string } }>('/throw/:n', (request) =>
+      throwValue(setup.values ?? [], request.params.n),
+    )
+    app.post<{ Params: { lib: string } }>('/validate/:lib', async (request) => ({
+      ok: await validate(request.params.lib, request.body),
+    }))
+    app.get('/ok', async () => ({ ok: true }))
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = app.server.address() as AddressInfo
+    return {
+      url: `http://127.0.0.1:${port}`,
+      server: app.server,
+      calls,
+      close: () => app.close(),
+    }
+  },
+}
+
+const expressAdapter: Adapter = {
+  name: 'express',
+  async start(setup = {}) {
+    const calls: ErrorInfo[] = []
+    const errors = expressErrcat(catalog, hooks(setup, calls))
+    const app = express()
+    app.use(express.json({ limit: 64 * 1024 }))
+    app.get('/errors/:id', async (req) => {
+      throw errorFor(req.params.id, new URL(req.originalUrl, 'http://x').searchParams)
+    })
+    app.get('/throw/:n', (req) => throwValue(setup.values ?? [], req.params.n))
+    app.post('/validate/:lib', async (req, res) => {
+      // express.json() skips other media types; the other adapters answer 415 for them.
+      if (!req.is('application/json')) throw UNSUPPORTED_MEDIA_TYPE()
+      res.json({ ok: await validate(req.params.lib, req.body) })
+    })
+    app.get('/ok', (_req, res) => {
+      res.json({ ok: true })
+    })
+    app.use(errors.notFound)
+    app.use(errors)
+    await errors.ready
+    return listen(app).then((server) => ({
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      server,
+      calls,
+      close: () => closeServer(server),
+    }))
+  },
+}
+
+const honoAdapter: Adapter = {
+  name: 'hono',
+  async start(setup = {}) {
+    const calls: ErrorInfo[] = []
+    const errors = honoErrcat(catalog, hooks(setup, calls))
+    const app = new Hono()
+    app.use(errors)
+    app.onError(errors.onError)
+    app.notFound(errors.notFound)
+    app.get('/errors/:id', async (c) => {
+      throw errorFor(c.req.param('id'), new URL(c.req.url).searchParams)
+    })
+    app.get('/throw/:n', (c) => throwValue(setup.values ?? [], c.req.param('n')))
+    app.post(
+      '/validate/:lib',
+      bodyLimit({ maxSize: 64 * 1024 }),
+      validator('json', (value, c) => {
+        // Hono's validator leaves the body alone when it is not JSON; the others answer 415.
+        if (!/^application\/json\b/.test(c.req.header('content-type') ?? ''))
+          throw UNSUPPORTED_MEDIA_TYPE()
+        return value
+      }),
+      async (c) => c.json({ ok: await validate(c.req.param('lib'), c.req.valid('json')) }),
+    )
+    app.get('/ok', (c) => c.json({ ok: true }))
+    await errors.ready
+    return serveFetch(app.fetch, calls)
+  },
+}
+
+const fetchAdapter: Adapter = {
+  name: 'fetch',
+  async start(setup = {}) {
+    const calls: ErrorInfo[] = []
+    const errors = fetchErrcat(catalog, hooks(setup, calls))
+    const route = async (request: Request): Promise<Response> => {
+      const url = new URL(request.url)
+      const [, first, second] = url.pathname.split('/')
+      const get = request.method === 'GET' || request.method === 'HEAD'
+      if (get && first === 'errors' && second)
+        throw errorFor(decodeURIComponent(second), url.searchParams)
+      if (get && first === 'throw' && second) return throwValue(setup.values ?? [], second)
+      if (request.method === 'POST' && first === 'validate' && second) {
+        const body = await readJson(request, { limit: 64 * 1024 })
+        return Response.json({ ok: await validate(second, body) })
+      }
+      if (get && url.pathname === '/ok') return Response.json({ ok: true })
+      return errors.notFound(request)
+    }
+    await errors.ready
+    return serveFetch(errors.wrap(route), calls)
+  },
+}
+
+export const ADAPTERS: readonly Adapter[] = [
+  fastifyAdapter,
+  expressAdapter,
+  honoAdapter,
+  fetchAdapter,
+]
+
+// ── Serving on loopback ─────────────────────────────────────────────────────
+
+function listen(app: express.Express): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(0, '127.0.0.1', (error?: Error) =>
+      error ? reject(error) : resolve(server),
+    )
+  })
+}
+
+function serveFetch(
+  fetch: (request: Request) => Response | Promise<Response>,
+  calls: ErrorInfo[],
+): Promise<RunningApp> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        server: server as Server,
+        calls,
+        close: () => closeServer(server as Server),
+      }),
+    )
+  })
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve())
+    // Keep-alive connections of the test client would hold close() open.
+    server.closeAllConnections()
+  })
+}

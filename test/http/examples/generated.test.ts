@@ -1,0 +1,41 @@
+// The demo servers and the contract suite import modules generated from their
+// catalogs. This fails when one is stale: change a catalog, then run
+//   node --conditions=errcat-source --import tsx src/cli/main.ts build <catalog> --target ts
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { describe, it } from 'node:test'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+const CATALOGS = [
+  'examples/qencode/errors.yaml',
+  'examples/qr-forms/errors.yaml',
+  'examples/sevenbridges/errors.yaml',
+  'examples/qrforge/errors.yaml',
+  'examples/gengo/errors.yaml',
+  'test/http/fixtures/errors.yaml',
+]
+
+describe('generated modules', { concurrency: 3 }, () => {
+  for (const catalog of CATALOGS) {
+    it(`${catalog.replace('/errors.yaml', '/errors.generated.ts')} is up to date`, async () => {
+      const cli = ['--conditions=errcat-source', '--import', 'tsx', 'src/cli/main.ts']
+      const result = await run(process.execPath, [
+        ...cli,
+        'build',
+        catalog,
+        '--target',
+        'ts',
+        '--check',
+      ]).then(
+        ({ stdout }) => ({ code: 0, output: stdout }),
+        (error: { code: number; stdout: string; stderr: string }) => ({
+          code: error.code,
+          output: error.stdout + error.stderr,
+        }),
+      )
+      assert.equal(result.code, 0, result.output)
+      assert.match(result.output, /is up to date/)
+    })
+  }
+})
