@@ -36,23 +36,7 @@ const REASONS: Record<string, string> = {
   UNCLOSED_QUOTE_IN_ARGUMENT_STYLE: 'a quote in a placeholder style is not closed',
 }
 
-// Loading, checking and building all read the same messages: each text is
-// parsed once per process. Results are shared, so callers must not mutate
-// them; the cache is dropped when it outgrows any real catalog.
-const parsedMessages = new Map<string, ParsedMessage>()
-const CACHE_LIMIT = 200_000
-
 export function parseMessage(message: string): ParsedMessage {
-  let parsed = parsedMessages.get(message)
-  if (!parsed) {
-    if (parsedMessages.size >= CACHE_LIMIT) parsedMessages.clear()
-    parsed = parseUncached(message)
-    parsedMessages.set(message, parsed)
-  }
-  return parsed
-}
-
-function parseUncached(message: string): ParsedMessage {
   try {
     const ast = parse(message, {
       captureLocation: true,

@@ -2,10 +2,12 @@
 // Everything downstream (check, emit, runtime data) reads this shape, never
 // the raw file.
 import type { Position } from './diagnostic.ts'
+import type { Placeholder } from './message.ts'
 import type {
   Api,
   EnvelopeTemplate,
   Example,
+  ImportReport,
   Link,
   Param,
   RateLimit,
@@ -21,6 +23,8 @@ export type RetryPolicy =
 
 export interface LoadedTranslation {
   message: string
+  /** The placeholders of `message`, as the loader parsed them; absent when it does not parse. */
+  placeholders?: Placeholder[]
   /** The default-locale message this was translated from, when recorded. */
   source?: string
   at: Position
@@ -35,6 +39,8 @@ export interface LoadedError {
   title: string
   /** ICU template in the default locale; the title when the catalog gives none. */
   message: string
+  /** The placeholders of `message`, as the loader parsed them; absent when it does not parse. */
+  placeholders?: Placeholder[]
   params: Record<string, Param>
   description?: string
   troubleshooting?: string
@@ -93,6 +99,8 @@ export interface LoadedCatalog {
   rules: Record<string, Severity>
   groups: LoadedGroup[]
   errors: LoadedError[]
+  /** What `errcat import` recorded (`imported:`), per catalog file that has it. */
+  imported?: { file: string; report: ImportReport }[]
   /** Finds the position of a JSON path in a catalog file, for findings. */
   locate(file: string, path: readonly (string | number)[], part?: 'key' | 'value'): Position
 }

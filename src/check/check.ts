@@ -2,19 +2,22 @@
 // catalog configured for it.
 import { compareFindings, type Finding } from '../catalog/diagnostic.ts'
 import type { LoadedCatalog } from '../catalog/model.ts'
+import { type LoadOptions, loadCatalog } from '../load/load.ts'
 import type { Rule } from './rule.ts'
-import { rules as allRules } from './rules/index.ts'
+import { rules as lintRules } from './rules/index.ts'
 
-export function checkCatalog(catalog: LoadedCatalog, rules: readonly Rule[] = allRules): Finding[] {
+export function checkCatalog(
+  catalog: LoadedCatalog,
+  rules: readonly Rule[] = lintRules,
+): Finding[] {
   const findings: Finding[] = []
   for (const rule of rules) {
     const configured = catalog.rules[rule.id]
     if (configured === 'off') continue
-    const severity = configured ?? rule.severity
     rule.check(catalog, (r) => {
       findings.push({
         rule: rule.id,
-        severity,
+        severity: configured ?? r.severity ?? rule.severity,
         message: r.message,
         hint: r.hint ?? rule.hint,
         ...(r.error ? { error: r.error.symbol } : {}),
@@ -39,4 +42,29 @@ export function applyConfiguredSeverity(
     if (configured === 'off') return []
     return [configured ? { ...f, severity: configured } : f]
   })
+}
+
+export interface CheckResult {
+  /** Absent when the catalog cannot be loaded. */
+  catalog?: LoadedCatalog
+  findings: Finding[]
+  /** The catalog could not be loaded: `findings` hold why, and no rule ran. */
+  loadFailed: boolean
+  /** 0: no finding of severity error; 1: some; 2: the catalog cannot be loaded. */
+  exitCode: 0 | 1 | 2
+}
+
+/** Load and lint a catalog file: what `errcat check` does, without printing. */
+export async function checkFile(path: string, options: LoadOptions = {}): Promise<CheckResult> {
+  const loaded = await loadCatalog(path, options)
+  const catalog = loaded.catalog
+  if (!catalog || loaded.findings.some((f) => f.rule.startsWith('load/'))) {
+    return { findings: loaded.findings, loadFailed: true, exitCode: 2 }
+  }
+  const findings = [
+    ...applyConfiguredSeverity(catalog, loaded.findings),
+    ...checkCatalog(catalog),
+  ].sort(compareFindings)
+  const exitCode = findings.some((f) => f.severity === 'error') ? 1 : 0
+  return { catalog, findings, loadFailed: false, exitCode }
 }

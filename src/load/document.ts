@@ -63,7 +63,9 @@ export function parseSourceText(text: string, file: string): ReadResult {
     const { line, col } = lineCounter.linePos(offset)
     return { file, line, column: col }
   }
-  const findings: Finding[] = [...doc.errors, ...doc.warnings].map((problem) => ({
+  // Only the first syntax error: the parser resynchronises badly, and one
+  // unquoted `{` made it report every token after it (hundreds of findings).
+  const findings: Finding[] = [...doc.errors.slice(0, 1), ...doc.warnings].map((problem) => ({
     rule: 'load/syntax',
     severity: 'error' as const,
     message: `${problem.message.split('\n')[0]}`,
@@ -125,14 +127,21 @@ function lineColumn(p: Position) {
   return { line: p.line, column: p.column }
 }
 
+// Maps are indexed on first lookup: a scan per lookup made locating every
+// entry of a 10,000-error catalog quadratic. Documents are never mutated.
+const pairIndex = new WeakMap<YAMLMap, Map<string, YAMLMap['items'][number]>>()
+
 function findPair(map: YAMLMap, key: string) {
-  // The last occurrence wins, as in toJS(); duplicates are reported separately.
-  for (let i = map.items.length - 1; i >= 0; i--) {
-    const pair = map.items[i]!
-    const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-    if (k === key) return pair
+  let index = pairIndex.get(map)
+  if (!index) {
+    index = new Map()
+    // The last occurrence wins, as in toJS(); duplicates are reported separately.
+    for (const pair of map.items) {
+      index.set(isScalar(pair.key) ? String(pair.key.value) : String(pair.key), pair)
+    }
+    pairIndex.set(map, index)
   }
-  return undefined
+  return index.get(key)
 }
 
 function collectDuplicateKeys(
@@ -141,19 +150,25 @@ function collectDuplicateKeys(
   at: (offset: number) => Position,
   out: SourceDocument['duplicateKeys'],
 ): void {
+  // Runs over every node of the file: the path is shared (push/pop) and
+  // positions are computed only for duplicates, to keep large catalogs fast.
   if (isMap(node)) {
-    const seen = new Map<string, Position>()
+    const seen = new Map<string, number>()
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-      const here = at((pair.key as Node | null)?.range?.[0] ?? 0)
+      const offset = (pair.key as Node | null)?.range?.[0] ?? 0
       const first = seen.get(key)
-      if (first) out.push({ path: [...path], key, at: here, first })
-      else seen.set(key, here)
-      collectDuplicateKeys(pair.value, [...path, key], at, out)
+      if (first !== undefined) out.push({ path: [...path], key, at: at(offset), first: at(first) })
+      else seen.set(key, offset)
+      path.push(key)
+      collectDuplicateKeys(pair.value, path, at, out)
+      path.pop()
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
-      collectDuplicateKeys(item, [...path, i], at, out)
+      path.push(i)
+      collectDuplicateKeys(item, path, at, out)
+      path.pop()
     })
   }
 }

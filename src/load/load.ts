@@ -4,7 +4,7 @@
 // problem becomes a positioned finding; nothing throws.
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { compareFindings, type Finding, type Position } from '../catalog/diagnostic.ts'
-import { parseMessage } from '../catalog/message.ts'
+import { type Placeholder, parseMessage } from '../catalog/message.ts'
 import type {
   LoadedCatalog,
   LoadedError,
@@ -324,7 +324,7 @@ function resolveError(
 
   const message = entry.message ?? entry.title
   const messagePath = entry.message !== undefined ? ['message'] : ['title']
-  checkMessage(
+  const placeholders = checkMessage(
     message,
     (offset) => doc.locateInString(['errors', symbol, ...messagePath], offset),
     symbol,
@@ -336,7 +336,7 @@ function resolveError(
     const text = typeof translation === 'string' ? translation : translation.message
     const path =
       typeof translation === 'string' ? ['messages', locale] : ['messages', locale, 'message']
-    checkMessage(
+    const translated = checkMessage(
       text,
       (offset) => doc.locateInString(['errors', symbol, ...path], offset),
       symbol,
@@ -344,6 +344,7 @@ function resolveError(
     )
     translations[locale] = {
       message: text,
+      ...(translated ? { placeholders: translated } : {}),
       ...(typeof translation === 'object' && translation.source !== undefined
         ? { source: translation.source }
         : {}),
@@ -370,6 +371,7 @@ function resolveError(
     status: effectiveStatus,
     title: entry.title,
     message,
+    ...(placeholders ? { placeholders } : {}),
     params: entry.params ?? {},
     ...(entry.description !== undefined ? { description: entry.description } : {}),
     ...(entry.troubleshooting !== undefined ? { troubleshooting: entry.troubleshooting } : {}),
@@ -419,11 +421,12 @@ function checkMessage(
   locate: (offset: number) => Position,
   symbol: string,
   findings: Finding[],
-): void {
+): Placeholder[] | undefined {
   // A message of the wrong type is already a schema finding.
-  if (typeof message !== 'string') return
+  if (typeof message !== 'string') return undefined
   const parsed = parseMessage(message)
-  if (parsed.ok) return
+  // Kept on the loaded error, so that lint rules need not parse it again.
+  if (parsed.ok) return parsed.placeholders
   findings.push({
     rule: 'load/icu-syntax',
     severity: 'error',
@@ -432,6 +435,7 @@ function checkMessage(
     error: symbol,
     ...locate(parsed.offset),
   })
+  return undefined
 }
 
 async function loadTranslations(
@@ -491,13 +495,19 @@ async function loadTranslations(
               : undefined
         if (typeof text !== 'string') continue
         const path = typeof translation === 'string' ? [symbol] : [symbol, 'message']
-        checkMessage(text, (offset) => document.locateInString(path, offset), symbol, findings)
+        const placeholders = checkMessage(
+          text,
+          (offset) => document.locateInString(path, offset),
+          symbol,
+          findings,
+        )
         const source =
           isObject(translation) && typeof translation.source === 'string'
             ? translation.source
             : undefined
         error.translations[locale] = {
           message: text,
+          ...(placeholders ? { placeholders } : {}),
           ...(source !== undefined ? { source } : {}),
           at,
         }

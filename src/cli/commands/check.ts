@@ -1,12 +1,28 @@
 import { Command, Option } from 'commander'
-import { compareFindings, type Finding } from '../../catalog/diagnostic.ts'
-import { applyConfiguredSeverity, checkCatalog } from '../../check/check.ts'
-import { rules } from '../../check/rules/index.ts'
-import { loadCatalog } from '../../load/load.ts'
+import { checkFile } from '../../check/check.ts'
+import type { RuleInfo } from '../../check/rule.ts'
+import { allRules, loaderRules, loadRules, rules } from '../../check/rules/index.ts'
 import { DEFAULT_CATALOG } from '../load-catalog.ts'
 import { formatJson } from '../report/json.ts'
 import { formatSarif } from '../report/sarif.ts'
+import { createStyle, type Style } from '../report/style.ts'
 import { formatText, summary } from '../report/text.ts'
+
+type Format = 'text' | 'json' | 'sarif'
+
+const NOTES_PER_RULE = 10
+
+function listRules(style: Style): string {
+  const colour = { error: style.red, warning: style.yellow, info: style.cyan }
+  const entry = (r: RuleInfo) =>
+    `${style.bold(r.id)} (${colour[r.severity](r.severity)})\n  ${r.description}\n  ${style.dim('fix:')} ${r.hint}\n`
+  return [
+    `${style.bold('Lint rules')} (configure under \`rules:\` as error, warning, info or off)\n\n`,
+    ...[...rules, ...loaderRules].map(entry),
+    `\n${style.bold('Load errors')} (the catalog cannot be checked; always errors, exit code 2)\n\n`,
+    ...loadRules.map(entry),
+  ].join('')
+}
 
 export function checkCommand(): Command {
   return new Command('check')
@@ -23,33 +39,23 @@ export function checkCommand(): Command {
       '--rules',
       'list the lint rules with their ids, default severities and hints, then exit',
     )
-    .action(
-      async (path: string, options: { format: 'text' | 'json' | 'sarif'; rules?: boolean }) => {
-        if (options.rules) {
-          for (const r of rules)
-            process.stdout.write(`${r.id} (${r.severity})\n  ${r.description}\n  fix: ${r.hint}\n`)
-          return
-        }
-        const loaded = await loadCatalog(path)
-        const loadFailed =
-          !loaded.catalog || loaded.findings.some((f) => f.rule.startsWith('load/'))
-        const findings: Finding[] = loadFailed
-          ? loaded.findings
-          : [
-              ...applyConfiguredSeverity(loaded.catalog, loaded.findings),
-              ...checkCatalog(loaded.catalog!),
-            ].sort(compareFindings)
-
-        if (options.format === 'json') process.stdout.write(formatJson(findings))
-        else if (options.format === 'sarif') process.stdout.write(formatSarif(findings, rules))
-        else {
-          process.stdout.write(formatText(findings))
-          const what = loadFailed
-            ? `${path} cannot be loaded`
-            : `${path}: ${loaded.catalog!.errors.length} errors checked`
-          process.stdout.write(`${what}; ${summary(findings)}\n`)
-        }
-        process.exitCode = loadFailed ? 2 : findings.some((f) => f.severity === 'error') ? 1 : 0
-      },
-    )
+    .action(async (path: string, options: { format: Format; rules?: boolean }) => {
+      const style = createStyle()
+      if (options.rules) {
+        process.stdout.write(listRules(style))
+        return
+      }
+      const result = await checkFile(path)
+      const { findings } = result
+      if (options.format === 'json') process.stdout.write(formatJson(findings))
+      else if (options.format === 'sarif') process.stdout.write(formatSarif(findings, allRules()))
+      else {
+        process.stdout.write(formatText(findings, { style, notesPerRule: NOTES_PER_RULE }))
+        const what = result.catalog
+          ? `${path}: ${result.catalog.errors.length} errors checked`
+          : `${path} cannot be loaded`
+        process.stdout.write(`${what}; ${summary(findings, style)}\n`)
+      }
+      process.exitCode = result.exitCode
+    })
 }

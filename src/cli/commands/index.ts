@@ -1,8 +1,18 @@
 import type { Command } from 'commander'
+import { buildCommand } from './build.ts'
 import { checkCommand } from './check.ts'
+import { explainCommand } from './explain.ts'
+import { importCommand } from './import.ts'
+import { initCommand } from './init.ts'
 
 export function registerCommands(program: Command): void {
-  for (const command of [checkCommand()]) {
+  for (const command of [
+    buildCommand(),
+    checkCommand(),
+    explainCommand(),
+    importCommand(),
+    initCommand(),
+  ]) {
     // Subcommands built with `new Command` must copy exitOverride and output
     // settings explicitly, or commander would call process.exit itself.
     program.addCommand(command.copyInheritedSettings(program))
