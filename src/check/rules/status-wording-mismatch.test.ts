@@ -6,7 +6,7 @@ it('reports wordings that name another status', () => {
   const mismatches: [string, number][] = [
     ['Record {id} not found', 400],
     ['The project does not exist', 422],
-    ['Unauthorized', 403],
+    ['Unauthorized', 404],
     ['Authentication failed', 400],
     ['Permission denied', 401],
     ['You do not have permission to edit this form', 400],
@@ -23,6 +23,7 @@ it('reports wordings that name another status', () => {
 it('accepts wordings that fit, and phrases that only look alike', () => {
   const fine: [string, number][] = [
     ['Record {id} not found', 404],
+    ['Unauthorized job access', 403],
     ['Resource not found or no permission', 404], // seed 001: one phrase fits
     ['upstream service unavailable', 502], // seed 001
     ['api_key is a required field', 400], // Gengo 1150
@@ -38,4 +39,10 @@ it('accepts wordings that fit, and phrases that only look alike', () => {
   for (const [text, status] of fine) {
     assert.equal(wordingMismatch(text, status), undefined, `${JSON.stringify(text)} on ${status}`)
   }
+})
+
+it('quotes the words the text uses', () => {
+  assert.deepEqual(wordingMismatch('Reading SQL data not permitted', 500), [
+    '"not permitted" (403)',
+  ])
 })

@@ -16,8 +16,15 @@ const WORDINGS: { words: RegExp; statuses: number[]; name: string }[] = [
   {
     name: 'unauthenticated',
     words:
-      /\bunauthori[sz]ed\b|\bunauthenticated\b|\bnot authenticated\b|\bauthentication (?:failed|required|is required|error)\b/,
+      /\bunauthenticated\b|\bnot authenticated\b|\bauthentication (?:failed|required|is required|error)\b/,
     statuses: [401, 407],
+  },
+  {
+    // HTTP names 401 "Unauthorized", but APIs say "unauthorized access" for
+    // missing permissions (403) just as often (Gengo 2100, 2200, 2600).
+    name: 'unauthorized',
+    words: /\bunauthori[sz]ed\b/,
+    statuses: [401, 403, 407],
   },
   {
     name: 'forbidden',
@@ -48,14 +55,15 @@ export function wordingMismatch(text: string, status: number): string[] | undefi
   const lower = text.toLowerCase()
   const named = WORDINGS.filter((w) => w.words.test(lower))
   if (named.length === 0 || named.some((w) => w.statuses.includes(status))) return undefined
-  return named.map((w) => `"${w.name}" (${w.statuses.join('/')})`)
+  // Quote the words the text uses ("not permitted"), not the category's name.
+  return named.map((w) => `"${lower.match(w.words)![0]}" (${w.statuses.join('/')})`)
 }
 
 export const statusWordingMismatch: Rule = {
   id: 'status-wording-mismatch',
   severity: 'warning',
   description:
-    'The title or message names a status that the error does not have: "not found" on a 400, "unauthorized" on a 403, "rate limit" on a 400, "already exists" on a 500, "service unavailable" on a 500. Clients and proxies act on the status, people on the words.',
+    'The title or message names a status that the error does not have: "not found" on a 400, "authentication failed" on a 403, "rate limit" on a 400, "already exists" on a 500, "service unavailable" on a 500. Clients and proxies act on the status, people on the words.',
   hint: 'Fix the status (404 for not found, 401 for authentication, 403 for permission, 409 for conflicts, 429 for rate limits, 503 for unavailability) or reword the message.',
   check(catalog, report) {
     for (const error of catalog.errors) {
