@@ -16,9 +16,25 @@ import { createApp as createHono } from './fixtures/hono-app.ts'
 
 const DOCS = 'docs/adapters.md'
 
+function sourcedBlocks(file: string) {
+  return [...readFileSync(file, 'utf8').matchAll(/<!-- from: (\S+) -->\n```\w*\n([\s\S]*?)```/g)]
+}
+
+describe('README.md', () => {
+  it('quotes its server sample from a tested file', () => {
+    const blocks = sourcedBlocks('README.md')
+    assert.ok(blocks.length >= 1, 'README.md has no sourced code block')
+    for (const [, file, code] of blocks) {
+      assert.ok(
+        readFileSync(file!, 'utf8').includes(code!),
+        `README.md: the block from ${file} is not in that file`,
+      )
+    }
+  })
+})
+
 describe('docs/adapters.md', () => {
-  const docs = readFileSync(DOCS, 'utf8')
-  const blocks = [...docs.matchAll(/<!-- from: (\S+) -->\n```\w*\n([\s\S]*?)```/g)]
+  const blocks = sourcedBlocks(DOCS)
 
   it('quotes its samples from tested files', () => {
     assert.ok(blocks.length >= 5, `only ${blocks.length} sourced code blocks`)
