@@ -2,12 +2,11 @@
 // translations moved to locale files: it must load without a finding, keep
 // every language, and pass `errcat check`, run as users run it.
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { parseMessage } from '../../src/catalog/message.ts'
 import { loadCatalog } from '../../src/load/load.ts'
+import { errcat } from '../../test/cli/cli.ts'
 
 const catalogPath = fileURLToPath(new URL('./errors.yaml', import.meta.url))
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -57,21 +56,9 @@ describe('examples/mysql', () => {
   })
 
   it('passes errcat check', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--conditions=errcat-source',
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'check',
-        '--format',
-        'json',
-        catalogPath,
-      ],
-      { cwd: root },
-    )
-    const findings = JSON.parse(stdout) as { severity: string }[]
+    const run = await errcat(['check', '--format', 'json', catalogPath], { cwd: root })
+    assert.equal(run.code, 0, run.stdout + run.stderr)
+    const findings = JSON.parse(run.stdout) as { severity: string }[]
     assert.deepEqual(
       findings.filter((f) => f.severity === 'error'),
       [],
