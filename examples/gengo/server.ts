@@ -12,21 +12,13 @@
 // /v2 requests are signed as Gengo's are: `api_key`, `ts` (Unix seconds) and
 // `api_sig` (hex HMAC-SHA1 of `ts` keyed with the private key) in the query.
 // Demo keys: public `gengo_demo_public`, private `gengo_demo_private`.
-import { pathToFileURL } from 'node:url'
-import { serve } from '@hono/node-server'
 import { errcat, readJson } from 'errcat/fetch'
 import { errorFinder, errorWithParams } from 'errcat/runtime'
+import { type ListenOptions, type Running, runIfMain, serveFetch } from '../listen.ts'
 import * as errors from './errors.generated.ts'
 
-export interface StartOptions {
-  port?: number
-  host?: string
-}
-
-export interface Running {
-  url: string
-  close(): Promise<void>
-}
+export type { Running }
+export type StartOptions = ListenOptions
 
 export const DEMO_KEYS = { public: 'gengo_demo_public', private: 'gengo_demo_private' }
 
@@ -192,24 +184,7 @@ export function createHandler(): (request: Request) => Promise<Response> {
 }
 
 export function start(options: StartOptions = {}): Promise<Running> {
-  const fetch = createHandler()
-  const host = options.host ?? '127.0.0.1'
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: options.port ?? 0, hostname: host }, (info) =>
-      resolve({
-        url: `http://${host}:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done())
-            if ('closeAllConnections' in server) server.closeAllConnections()
-          }),
-      }),
-    )
-    server.once('error', reject)
-  })
+  return serveFetch(createHandler(), options)
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { url } = await start({ port: Number(process.env.PORT ?? 4104) })
-  console.log(`Gengo demo on ${url}`)
-}
+await runIfMain(import.meta.url, start, 4104, ({ url }) => `Gengo demo on ${url}`)

@@ -12,25 +12,19 @@
 // Bodies are form-encoded, as Qencode's are (JSON works too). The demo key is
 // `qencode_demo_key_0001`.
 import { randomBytes } from 'node:crypto'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { pathToFileURL } from 'node:url'
+import { createServer } from 'node:http'
 import { errcat } from 'errcat/express'
 import { errorFinder, errorWithParams } from 'errcat/runtime'
 import express from 'express'
 import { z } from 'zod'
+import { type ListenOptions, listenNodeServer, type Running, runIfMain } from '../listen.ts'
 import * as errors from './errors.generated.ts'
 
-export interface StartOptions {
-  port?: number
-  host?: string
+export type { Running }
+
+export interface StartOptions extends ListenOptions {
   /** Encodes the system accepts per minute before it answers ERROR_SYSTEM_BUSY. Default: 5. */
   capacityPerMinute?: number
-}
-
-export interface Running {
-  url: string
-  close(): Promise<void>
 }
 
 export const DEMO_API_KEY = 'qencode_demo_key_0001'
@@ -135,24 +129,8 @@ export function createApp(options: Pick<StartOptions, 'capacityPerMinute'> = {})
 }
 
 export function start(options: StartOptions = {}): Promise<Running> {
-  const app = createApp(options)
-  const host = options.host ?? '127.0.0.1'
-  return new Promise((resolve, reject) => {
-    const server: Server = app.listen(options.port ?? 0, host, (error?: Error) => {
-      if (error) return reject(error)
-      resolve({
-        url: `http://${host}:${(server.address() as AddressInfo).port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done())
-            server.closeAllConnections()
-          }),
-      })
-    })
-  })
+  // Express 5's app.listen is the same createServer(app) and listen.
+  return listenNodeServer(createServer(createApp(options)), options)
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { url } = await start({ port: Number(process.env.PORT ?? 4103) })
-  console.log(`Qencode demo on ${url}`)
-}
+await runIfMain(import.meta.url, start, 4103, ({ url }) => `Qencode demo on ${url}`)

@@ -18,10 +18,7 @@
 //   GET  /errors/{id}                      any error of the catalog, by code or symbol
 //
 // /v2 requests need `x-api-key`: `qrf_rw_key` may write, `qrf_ro_key` only read.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { pathToFileURL } from 'node:url'
-import { serve } from '@hono/node-server'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { errcat } from 'errcat/hono'
 import {
   createErrorHandler,
@@ -34,20 +31,23 @@ import {
 } from 'errcat/runtime'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import {
+  type Running as Listening,
+  type ListenOptions,
+  listenNodeServer,
+  runIfMain,
+  serveFetch,
+} from '../listen.ts'
 import * as errors from './errors.generated.ts'
 
-export interface StartOptions {
-  port?: number
-  host?: string
+export interface StartOptions extends ListenOptions {
   /** Requests per key and minute at the gateway. Default: 120. */
   perMinute?: number
 }
 
-export interface Running {
-  url: string
+export interface Running extends Listening {
   /** The forms module behind the gateway. */
-  upstream: { url: string; close(): Promise<void> }
-  close(): Promise<void>
+  upstream: Listening
 }
 
 // ── The forms module (upstream) ─────────────────────────────────────────────
@@ -82,7 +82,7 @@ const submission = z.object({
   fields: z.object({ name: z.string(), email: z.email() }),
 })
 
-function startModule(): Promise<{ url: string; close(): Promise<void> }> {
+function startModule(): Promise<Listening> {
   const handle = createErrorHandler(moduleCatalog, { telemetry: false })
   const emails = new Set<string>()
   const json = (res: ServerResponse, status: number, body: unknown): void => {
@@ -149,7 +149,8 @@ function startModule(): Promise<{ url: string; close(): Promise<void> }> {
       res.writeHead(status, headers).end(body)
     })
   })
-  return listen(server, 0, '127.0.0.1')
+  // Always loopback and an OS-picked port: only the gateway talks to it.
+  return listenNodeServer(server)
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -249,42 +250,11 @@ export function createGateway(moduleUrl: string, options: Pick<StartOptions, 'pe
   return app
 }
 
-function listen(server: Server, port: number, host: string) {
-  return new Promise<{ url: string; close(): Promise<void> }>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () =>
-      resolve({
-        url: `http://${host}:${(server.address() as AddressInfo).port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done())
-            server.closeAllConnections()
-          }),
-      }),
-    )
-  })
-}
-
 export async function start(options: StartOptions = {}): Promise<Running> {
   const module = await startModule()
   const app = createGateway(module.url, options)
-  const host = options.host ?? '127.0.0.1'
   try {
-    const gateway = await new Promise<{ url: string; close(): Promise<void> }>(
-      (resolve, reject) => {
-        const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () =>
-          resolve({
-            url: `http://${host}:${(server.address() as AddressInfo).port}`,
-            close: () =>
-              new Promise<void>((done) => {
-                server.close(() => done())
-                if ('closeAllConnections' in server) server.closeAllConnections()
-              }),
-          }),
-        )
-        server.once('error', reject)
-      },
-    )
+    const gateway = await serveFetch(app.fetch, options)
     return {
       url: gateway.url,
       upstream: module,
@@ -299,7 +269,9 @@ export async function start(options: StartOptions = {}): Promise<Running> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { url, upstream } = await start({ port: Number(process.env.PORT ?? 4105) })
-  console.log(`QR forms gateway on ${url} (forms module on ${upstream.url})`)
-}
+await runIfMain(
+  import.meta.url,
+  start,
+  4105,
+  ({ url, upstream }) => `QR forms gateway on ${url} (forms module on ${upstream.url})`,
+)

@@ -9,26 +9,19 @@
 // Every /v1 request needs `x-api-key` and counts against a per-minute limit
 // and a daily quota. Try it with the key `qrf_demo_key`; `qrf_spent_key` has
 // used up its daily quota.
-import { pathToFileURL } from 'node:url'
-import { serve } from '@hono/node-server'
 import { errcat } from 'errcat/hono'
 import { errorFinder, errorWithParams, resolveRequestId } from 'errcat/runtime'
 import { type Context, Hono } from 'hono'
 import { validator } from 'hono/validator'
 import { z } from 'zod'
+import { type ListenOptions, type Running, runIfMain, serveFetch } from '../listen.ts'
 import * as errors from './errors.generated.ts'
 
-export interface StartOptions {
-  /** Default: 0, a port the OS picks. */
-  port?: number
-  host?: string
+export type { Running }
+
+export interface StartOptions extends ListenOptions {
   /** Requests per key and minute. Default: the catalog's `rate_limit_minute` quota (600). */
   perMinute?: number
-}
-
-export interface Running {
-  url: string
-  close(): Promise<void>
 }
 
 interface Account {
@@ -197,25 +190,7 @@ function secondsUntilUtcMidnight(): number {
 }
 
 export function start(options: StartOptions = {}): Promise<Running> {
-  const app = createApp(options)
-  return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' },
-      (info) =>
-        resolve({
-          url: `http://${options.host ?? '127.0.0.1'}:${info.port}`,
-          close: () =>
-            new Promise<void>((done) => {
-              server.close(() => done())
-              if ('closeAllConnections' in server) server.closeAllConnections()
-            }),
-        }),
-    )
-    server.once('error', reject)
-  })
+  return serveFetch(createApp(options).fetch, options)
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { url } = await start({ port: Number(process.env.PORT ?? 4101) })
-  console.log(`QRForge demo on ${url}`)
-}
+await runIfMain(import.meta.url, start, 4101, ({ url }) => `QRForge demo on ${url}`)

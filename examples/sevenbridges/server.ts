@@ -11,23 +11,17 @@
 // Requests need `X-SBG-Auth-Token` (try `sbg_demo_token`) and count against
 // the documented limit, 1000 requests per 5 minutes.
 import { randomUUID } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
-import { pathToFileURL } from 'node:url'
 import errcat from 'errcat/fastify'
 import { errorFinder, errorWithParams } from 'errcat/runtime'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { type ListenOptions, listenAddress, type Running, runIfMain, urlOf } from '../listen.ts'
 import * as errors from './errors.generated.ts'
 
-export interface StartOptions {
-  port?: number
-  host?: string
+export type { Running }
+
+export interface StartOptions extends ListenOptions {
   /** Requests per token and window. Default: the catalog's policy for 1000 (1000 per 300 s). */
   perWindow?: number
-}
-
-export interface Running {
-  url: string
-  close(): Promise<void>
 }
 
 type TaskStatus = 'DRAFT' | 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'ABORTED' | 'FAILED'
@@ -177,18 +171,16 @@ export async function createApp(options: Pick<StartOptions, 'perWindow'> = {}) {
 
 export async function start(options: StartOptions = {}): Promise<Running> {
   const app: FastifyInstance = await createApp(options)
-  const host = options.host ?? '127.0.0.1'
+  const { port, host } = listenAddress(options)
+  // Fastify listens itself, after its plugins are ready, and closes with app.close() so that
+  // their onClose hooks run.
   try {
-    await app.listen({ port: options.port ?? 0, host })
+    await app.listen({ port, host })
   } catch (error) {
     await app.close()
     throw error
   }
-  const { port } = app.server.address() as AddressInfo
-  return { url: `http://${host}:${port}`, close: () => app.close() }
+  return { url: urlOf(app.server, host), close: () => app.close() }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { url } = await start({ port: Number(process.env.PORT ?? 4102) })
-  console.log(`Seven Bridges demo on ${url}`)
-}
+await runIfMain(import.meta.url, start, 4102, ({ url }) => `Seven Bridges demo on ${url}`)
