@@ -94,8 +94,3 @@ function collectPlaceholders(ast: MessageFormatElement[], out: Placeholder[] = [
   }
   return out
 }
-
-/** The AST without source locations: what the generated module and bundles carry. */
-export function stripLocations(ast: MessageFormatElement[]): MessageFormatElement[] {
-  return JSON.parse(JSON.stringify(ast, (key, value) => (key === 'location' ? undefined : value)))
-}

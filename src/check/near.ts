@@ -1,26 +1,8 @@
 // Near matches for "did you mean": a rule id with a typo, an identifier that
 // `errcat explain` does not know.
+import { editDistance } from '../catalog/edit-distance.ts'
 
-/** Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    let best = i
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        previous[j]! + 1,
-        row[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      )
-      best = Math.min(best, row[j]!)
-    }
-    if (best > limit) return limit + 1
-    previous = row
-  }
-  return previous[b.length]!
-}
+export { editDistance }
 
 /**
  * Candidates close to `name`, best first: case-insensitive, a candidate that

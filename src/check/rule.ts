@@ -27,8 +27,3 @@ export interface RuleInfo {
 export interface Rule extends RuleInfo {
   check(catalog: LoadedCatalog, report: (finding: RuleReport) => void): void
 }
-
-/** The identifier a finding shows for an error: its symbol, else code, else key. */
-export function errorLabel(error: LoadedError): string {
-  return error.symbol
-}

@@ -1,6 +1,8 @@
 // Checks the names in a parsed expression: roots, members of the known roots
 // and filters. A typo in a template would otherwise render as a silently
 // missing member, so each one is reported with the names that exist.
+
+import { editDistance } from '../catalog/edit-distance.ts'
 import type { MemberInfo, RootInfo } from './context.ts'
 import type { Expr } from './expression.ts'
 import { FILTERS } from './filters.ts'
@@ -126,28 +128,12 @@ export function didYouMean(name: string, known: readonly string[]): string {
   let best: string | undefined
   let bestDistance = 3
   for (const candidate of known) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase())
+    // Past 2 edits a suggestion is noise; editDistance stops counting there.
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase(), 2)
     if (d < bestDistance) {
       best = candidate
       bestDistance = d
     }
   }
   return best === undefined ? '' : `Did you mean \`${best}\`? `
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        previous[j]! + 1,
-        row[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      )
-    }
-    previous = row
-  }
-  return previous[b.length]!
 }
