@@ -1,10 +1,14 @@
 // Requests per second of a Fastify route that fails with Seven Bridges' 7002
-// ("Requested task does not exist.", HTTP 404), four ways:
+// ("Requested task does not exist.", HTTP 404), six ways:
 //   - ceiling:        the route replies a hand-built JSON object itself;
-//   - errcat:         the route throws the catalog error, the errcat plugin answers;
+//   - errcat:         the route (async) throws the catalog error, the errcat plugin answers;
+//   - errcat, sync:   the same with a route that is a plain function;
 //   - @fastify/error: the route throws a @fastify/error, Fastify's own handler answers;
 //   - throw floor:    the route throws, and an error handler replies a prebuilt
-//                     body: what Fastify's error path costs before any handler works.
+//                     body: what Fastify's error path costs before any handler works;
+//   - catch floor:    the route throws, and a wrapper catches the rejection and sends a
+//                     prebuilt body without Fastify's error path: the least any error
+//                     handler could cost for an async route that throws.
 // The servers run in a child process and autocannon in this one, so that on a
 // two-core machine each side has a core. Rounds alternate the variants'
 // order; the median of the rounds is reported. Besides requests per second,
@@ -17,7 +21,14 @@ import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
-const VARIANTS = ['ceiling', 'errcat', '@fastify/error', 'throw floor'] as const
+const VARIANTS = [
+  'ceiling',
+  'errcat',
+  'errcat, sync',
+  '@fastify/error',
+  'throw floor',
+  'catch floor',
+] as const
 type Variant = (typeof VARIANTS)[number]
 const PATH = '/v2/tasks/00000000-0000-4000-8000-000000000000'
 
@@ -51,6 +62,9 @@ export interface FastifyRouteResult {
   ratioToCeiling: number
   ratioToFastifyError: number
   ratioToThrowFloor: number
+  /** The same for the sync route, and the catch floor's: the best any handler of an async throw could reach. */
+  syncRatioToCeiling: number
+  catchFloorRatioToCeiling: number
   targetMet: boolean
 }
 
@@ -90,20 +104,39 @@ async function serve(): Promise<void> {
     throw new TaskNotFound()
   })
 
+  const withErrcatSync = Fastify()
+  await withErrcatSync.register(errcat, { catalog: errors.catalog })
+  withErrcatSync.get('/v2/tasks/:id', () => {
+    throw errors.TASK_NOT_FOUND()
+  })
+
   const prebuilt = Buffer.from(JSON.stringify(body))
   const floor = Fastify()
-  floor.setErrorHandler((_error, _request, reply) =>
-    reply.code(404).header('content-type', 'application/json').send(prebuilt),
-  )
+  // Returns nothing: a returned reply is a thenable that Fastify would wait on.
+  floor.setErrorHandler((_error, _request, reply) => {
+    reply.code(404).header('content-type', 'application/json').send(prebuilt)
+  })
   floor.get('/v2/tasks/:id', async () => {
     throw errors.TASK_NOT_FOUND()
+  })
+
+  const throwing = async () => {
+    throw errors.TASK_NOT_FOUND()
+  }
+  const catchFloor = Fastify()
+  catchFloor.get('/v2/tasks/:id', (_request, reply) => {
+    throwing().catch(() => {
+      reply.code(404).header('content-type', 'application/json').send(prebuilt)
+    })
   })
 
   for (const [name, app] of [
     ['ceiling', ceiling],
     ['errcat', withErrcat],
+    ['errcat, sync', withErrcatSync],
     ['@fastify/error', native],
     ['throw floor', floor],
+    ['catch floor', catchFloor],
   ] as const) {
     await app.listen({ port: 0, host: '127.0.0.1' })
     ports[name] = (app.server.address() as AddressInfo).port
@@ -150,7 +183,7 @@ function median(values: number[]): number {
 export async function run(
   options: { duration?: number; rounds?: number; connections?: number } = {},
 ): Promise<FastifyRouteResult> {
-  const { duration = 5, rounds = 3, connections = 50 } = options
+  const { duration = 4, rounds = 5, connections = 50 } = options
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
   const { child, ports } = await startServers()
   try {
@@ -202,6 +235,8 @@ export async function run(
       ratioToCeiling,
       ratioToFastifyError: medianRps.errcat / medianRps['@fastify/error'],
       ratioToThrowFloor: medianRps.errcat / medianRps['throw floor'],
+      syncRatioToCeiling: medianRps['errcat, sync'] / medianRps.ceiling,
+      catchFloorRatioToCeiling: medianRps['catch floor'] / medianRps.ceiling,
       targetMet: ratioToCeiling >= TARGET,
     }
   } finally {
@@ -219,6 +254,7 @@ export function formatResult(result: FastifyRouteResult): string {
     )
   lines.push(
     `  errcat / ceiling: ${result.ratioToCeiling.toFixed(3)} (target ≥ ${TARGET}: ${result.targetMet ? 'met' : 'MISSED'}); errcat / @fastify/error: ${result.ratioToFastifyError.toFixed(3)}; errcat / throw floor: ${result.ratioToThrowFloor.toFixed(3)}`,
+    `  errcat, sync / ceiling: ${result.syncRatioToCeiling.toFixed(3)}; catch floor / ceiling: ${result.catchFloorRatioToCeiling.toFixed(3)}`,
   )
   return lines.join('\n')
 }
