@@ -5,6 +5,7 @@
 import { type CsvError, parse } from 'csv-parse/sync'
 import type { Importer, ImportNote, PageImport } from './page.ts'
 import { type DataRow, looksLikeHeader, readDataRows, recogniseFields } from './record-fields.ts'
+import { firstLines } from './text.ts'
 
 const DELIMITERS = [',', ';', '\t'] as const
 // Resuming after a broken record re-reads the rest of the input; past this
@@ -46,15 +47,12 @@ export function parseCsv(text: string): PageImport {
   }
 }
 
+/** The first `count` non-blank lines, past a byte-order mark. */
 function sampleLines(text: string, count: number): string[] {
   const lines: string[] = []
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  while (start < text.length && lines.length < count) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    const line = text.slice(start, end).replace(/\r$/, '')
+  for (const line of firstLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) {
+    if (lines.length === count) break
     if (line.trim() !== '') lines.push(line)
-    start = end + 1
   }
   return lines
 }

@@ -10,17 +10,28 @@ const ESM = /^(?:import|export)[\s{*]/
 const JSX_TAG = /^\s{0,3}<\/?(?:[A-Z][\w.:-]*|>)/
 const EXPRESSION = /^\s{0,3}\{/
 
-/** Whether the text uses MDX syntax outside code fences. */
-export function looksLikeMdx(lines: readonly string[]): boolean {
+/**
+ * A line-by-line test, fed every line in order: true for a line that opens or
+ * closes a fenced code block or lies inside one, where MDX syntax means nothing.
+ */
+function codeFenceTracker(): (line: string) => boolean {
   let fence: string | undefined
-  for (const line of lines) {
+  return (line) => {
     const f = FENCE.exec(line)
     if (f) {
       if (!fence) fence = f[1]![0]
       else if (f[1]![0] === fence) fence = undefined
-      continue
+      return true
     }
-    if (fence) continue
+    return fence !== undefined
+  }
+}
+
+/** Whether the text uses MDX syntax outside code fences. */
+export function looksLikeMdx(lines: readonly string[]): boolean {
+  const inCode = codeFenceTracker()
+  for (const line of lines) {
+    if (inCode(line)) continue
     if (ESM.test(line) || JSX_TAG.test(line) || /^\s{0,3}\{\/\*/.test(line)) return true
   }
   return false
@@ -63,7 +74,7 @@ function endOfConstruct(
 /** Blanks the MDX-only lines in place; returns how many were blanked. */
 export function blankMdx(lines: string[]): number {
   let count = 0
-  let fence: string | undefined
+  const inCode = codeFenceTracker()
   const blank = (from: number, to: number) => {
     for (let k = from; k <= to; k++) {
       if (lines[k] !== '') count++
@@ -72,13 +83,7 @@ export function blankMdx(lines: string[]): number {
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
-    const f = FENCE.exec(line)
-    if (f) {
-      if (!fence) fence = f[1]![0]
-      else if (f[1]![0] === fence) fence = undefined
-      continue
-    }
-    if (fence) continue
+    if (inCode(line)) continue
     if (ESM.test(line)) {
       // ESM runs to the next blank line (MDX's own rule).
       let end = i

@@ -7,7 +7,7 @@
 import type { MessagePart } from './icu-text.ts'
 import { toIcu } from './icu-text.ts'
 import type { Importer, ImportNote, PageGroup, PageImport, PageParam, PageRow } from './page.ts'
-import { splitLines } from './text.ts'
+import { firstLines, splitLines } from './text.ts'
 import { summarize } from './titles.ts'
 
 export const mysqlImporter: Importer = {
@@ -83,12 +83,7 @@ export function detectMysql(text: string): number {
   let entries = 0
   let messages = 0
   let directives = 0
-  let start = 0
-  for (let n = 0; n < 600 && start < text.length; n++) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    const line = text.slice(start, end).replace(/\r$/, '')
-    start = end + 1
+  for (const line of firstLines(text, 600)) {
     if (ENTRY.test(line)) entries++
     else if (MESSAGE.test(line)) messages++
     else if (

@@ -7,7 +7,7 @@
 // `invalid_catalog_name`): that is an alias, recorded on the condition, not
 // a second error.
 import type { Importer, ImportNote, PageGroup, PageImport, PageRow } from './page.ts'
-import { splitLines } from './text.ts'
+import { firstLines, splitLines } from './text.ts'
 
 export const postgresImporter: Importer = {
   format: 'postgres-errcodes',
@@ -38,7 +38,8 @@ export function detectPostgres(text: string): number {
   let codes = 0
   let sections = 0
   let lines = 0
-  for (const line of firstLines(text, 400)) {
+  for (const raw of firstLines(text, 400)) {
+    const line = raw.trim()
     lines++
     if (CODE_LINE.test(line)) codes++
     else if (SECTION_LINE.test(line) && CLASS.test(line)) sections++
@@ -195,14 +196,4 @@ export function humanize(name: string): string {
     .map((w) => ACRONYMS[w] ?? w)
   const sentence = words.join(' ')
   return sentence.charAt(0).toUpperCase() + sentence.slice(1)
-}
-
-function* firstLines(text: string, count: number): Generator<string> {
-  let start = 0
-  for (let n = 0; n < count && start < text.length; n++) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    yield text.slice(start, end).replace(/\r$/, '').trim()
-    start = end + 1
-  }
 }

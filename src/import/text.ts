@@ -8,6 +8,21 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/)
 }
 
+/**
+ * The first `limit` lines of `text`, without their line break, read lazily:
+ * format detection looks at the start of pages that may be megabytes long.
+ * A final line break does not start another (empty) line.
+ */
+export function* firstLines(text: string, limit = Number.POSITIVE_INFINITY): Generator<string> {
+  let start = 0
+  for (let n = 0; n < limit && start < text.length; n++) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    yield text.slice(start, end).replace(/\r$/, '')
+    start = end + 1
+  }
+}
+
 /** Collapses runs of whitespace (newlines included) to one space and trims. */
 export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
