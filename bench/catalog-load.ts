@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { checkCatalog } from '../src/check/check.ts'
 import { loadCatalog } from '../src/load/load.ts'
+import { median } from './median.ts'
 
 export type CatalogShape = 'typical' | 'rich'
 
@@ -133,12 +134,6 @@ export async function writeLargeCatalog(
     '  VALIDATION_FAILED: { code: 2, status: 400, title: Validation failed, validation: true }',
   ])
   return { root: join(dir, 'errors.yaml'), bytes }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 export async function run(

@@ -9,6 +9,7 @@ import createHttpError from 'http-errors'
 import { do_not_optimize, measure } from 'mitata'
 import { ERROR_FIELD_REQUIRED } from '../examples/qencode/errors.generated.ts'
 import { TASK_NOT_FOUND, UNEXPECTED_ERROR } from '../examples/sevenbridges/errors.generated.ts'
+import { median } from './median.ts'
 
 const MESSAGE = 'Requested task does not exist.'
 const FastifyTaskNotFound = createFastifyError('SBG_TASK_NOT_FOUND', MESSAGE, 404)
@@ -37,12 +38,6 @@ export interface CreateErrorResult {
   /** How many times faster the subject is than each candidate. */
   speedup: Record<string, number>
   targetMet: boolean
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 export async function run(options: { rounds?: number } = {}): Promise<CreateErrorResult> {

@@ -20,6 +20,7 @@ import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { median } from './median.ts'
 
 const VARIANTS = [
   'ceiling',
@@ -173,12 +174,6 @@ function startServers(): Promise<{
 }
 
 // ── The load (this process) ─────────────────────────────────────────────────
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 
 export async function run(
   options: { duration?: number; rounds?: number; connections?: number } = {},

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url'
 import { buildDraft } from '../src/import/build-draft.ts'
 import { detectFormat } from '../src/import/detect.ts'
 import { writeDraft } from '../src/import/write-draft.ts'
+import { median } from './median.ts'
 
 export interface ImportTiming {
   page: string
@@ -93,12 +94,6 @@ const PAGES: Record<string, (size: number) => string> = {
     }
     return lines.join('\n')
   },
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 interface Measured {
