@@ -5,6 +5,7 @@ import type { Position } from './diagnostic.ts'
 import type { Placeholder } from './message.ts'
 import type {
   Api,
+  BuildConfig,
   EnvelopeTemplate,
   Example,
   ImportReport,
@@ -86,8 +87,10 @@ export interface LoadedGroup {
 export interface LoadedCatalog {
   /** Absolute path of the root file. */
   root: string
-  /** Every file read, root first. */
+  /** Every catalog file read, root first. */
   files: string[]
+  /** The locale message files read (absolute paths). */
+  localeFiles: string[]
   api: Api
   envelope: EnvelopeTemplate
   locales: {
@@ -97,6 +100,8 @@ export interface LoadedCatalog {
     fallback: Record<string, string[]>
   }
   rules: Record<string, Severity>
+  /** The root file's `build:` section: what a bare `errcat build` generates (paths relative to `root`). */
+  build?: BuildConfig
   groups: LoadedGroup[]
   errors: LoadedError[]
   /** What `errcat import` recorded (`imported:`), per catalog file that has it. */

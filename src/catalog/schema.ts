@@ -383,6 +383,85 @@ export const ImportReport = T.Object(
   },
 )
 
+const OutPath = T.String({
+  minLength: 1,
+  description: 'Output path, relative to this catalog file.',
+})
+
+/** A target in `build:`: `true` (default path), a path, or an object with the path and options. */
+function BuildEntry<P extends Record<string, ReturnType<typeof T.Optional>>>(
+  description: string,
+  options: P,
+) {
+  return T.Optional(
+    T.Union(
+      [
+        T.Boolean(),
+        OutPath,
+        T.Object({ out: T.Optional(OutPath), ...options }, { additionalProperties: false }),
+      ],
+      { description },
+    ),
+  )
+}
+
+export const BuildConfig = T.Object(
+  {
+    ts: BuildEntry('The typed TypeScript module. Default path: errors.generated.ts.', {
+      runtime: T.Optional(
+        T.String({ description: 'Module the generated code imports the runtime from.' }),
+      ),
+    }),
+    json: BuildEntry('The normalized catalog as JSON, for SDKs in other languages.', {}),
+    docs: BuildEntry('The static HTML reference site (a folder). Default path: errors-docs/.', {
+      title: T.Optional(T.String({ description: 'Page title. Default: "<api.name> errors".' })),
+      pageSize: T.Optional(
+        T.Integer({
+          minimum: 1,
+          description:
+            'Most errors on one page. A larger catalog gets one page per group. Default: 1000.',
+        }),
+      ),
+    }),
+    markdown: BuildEntry('The reference as Markdown, for docs repositories.', {
+      split: T.Optional(
+        T.Union([T.Literal('single'), T.Literal('groups')], {
+          description: '`single`: one page (default); `groups`: a folder with a page per group.',
+        }),
+      ),
+    }),
+    openapi: BuildEntry('OpenAPI 3.1 components of the error responses (YAML, or JSON by extension).', {
+      merge: T.Optional(
+        T.String({
+          description:
+            'An existing OpenAPI document to add the components to, relative to this file. Its other contents are left as they are.',
+        }),
+      ),
+      operations: T.Optional(
+        T.Union(
+          [
+            T.String({ description: 'A YAML or JSON file holding that map, relative to this file.' }),
+            T.Record(T.String(), T.Array(T.String({ pattern: SYMBOL_PATTERN })), {
+              additionalProperties: false,
+            }),
+          ],
+          {
+            description:
+              'Which errors each operation of the merged document returns: operation (`operationId`, or `"GET /path"`) → error symbols.',
+          },
+        ),
+      ),
+    }),
+    'json-schema': BuildEntry('The JSON Schema (2020-12) of the error body.', {}),
+    locales: BuildEntry('One JSON message bundle per locale (a folder).', {}),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'What a bare `errcat build` generates, and where. Without it, `errcat build` writes the TypeScript module.',
+  },
+)
+
 export const CatalogFile = T.Object(
   {
     $schema: T.Optional(T.String()),
@@ -404,6 +483,7 @@ export const CatalogFile = T.Object(
       T.Record(T.String({ pattern: KEY_PATTERN }), Group, { additionalProperties: false }),
     ),
     imported: T.Optional(ImportReport),
+    build: T.Optional(BuildConfig),
     errors: T.Optional(
       T.Record(T.String({ pattern: SYMBOL_PATTERN }), ErrorEntry, {
         additionalProperties: false,
@@ -434,6 +514,7 @@ export type Link = Static<typeof Link>
 export type Example = Static<typeof Example>
 export type Source = Static<typeof Source>
 export type ImportReport = Static<typeof ImportReport>
+export type BuildConfig = Static<typeof BuildConfig>
 
 export const LocaleFile = T.Record(T.String({ pattern: SYMBOL_PATTERN }), Translation, {
   additionalProperties: false,

@@ -1,51 +1,88 @@
 // The outputs of `errcat build`, by `--target` name. A target turns the
-// loaded catalog into the text of one file; the command handles paths,
-// writing and `--check`. New outputs (docs, markdown, openapi, locales…)
-// are one more entry here.
+// loaded catalog into the text of one file, or into the files of a folder it
+// owns (the docs site, per-locale bundles); the command handles paths,
+// options from the catalog's `build:` section, writing and `--check`.
 import { basename, dirname, join } from 'node:path'
 import type { LoadedCatalog } from '../catalog/model.ts'
-import { generateJson } from './json.ts'
-import { generateTypeScript } from './typescript.ts'
+
+export interface TargetOptions {
+  /** ts: the module generated code imports the runtime from. */
+  runtime?: string
+  /** docs: the page title. */
+  title?: string
+  /** docs: most errors on one page. */
+  pageSize?: number
+  /** markdown: one page, or one per group. */
+  split?: 'single' | 'groups'
+  /** openapi: absolute path of the document to merge into. */
+  merge?: string
+  /** openapi: which errors each operation returns, or the absolute path of a file that says it. */
+  operations?: string | Record<string, string[]>
+}
 
 export interface TargetContext {
-  /** The catalog path relative to the output file's folder, with `/` separators. */
+  /** The catalog path relative to the output file's folder (or the output folder), with `/` separators. */
   catalogPath: string
   version: string
-  /** `--runtime`: the module generated code imports the runtime from. */
-  runtimeImport?: string
+  options: TargetOptions
+  /** The absolute output path: a file, or the folder of a folder target. */
+  output: string
 }
 
-export interface BuildTarget {
+/** One file of a folder target, its path relative to the folder with `/` separators. */
+export interface OutputFile {
+  path: string
+  content: string | Uint8Array
+}
+
+interface TargetBase {
   name: string
   description: string
-  /** Where the output goes when `--out` is not given. */
-  defaultOutput(catalogFile: string): string
-  generate(catalog: LoadedCatalog, context: TargetContext): string
+  /** Where the output goes when neither `--out` nor the catalog's `build:` says. */
+  defaultOutput(catalogFile: string, options: TargetOptions): string
 }
 
-const beside = (catalogFile: string, name: string) => join(dirname(catalogFile), name)
+export interface FileTarget extends TargetBase {
+  kind: 'file'
+  generate(catalog: LoadedCatalog, context: TargetContext): string | Promise<string>
+}
 
+export interface FolderTarget extends TargetBase {
+  kind: 'folder'
+  generate(catalog: LoadedCatalog, context: TargetContext): OutputFile[] | Promise<OutputFile[]>
+}
+
+export type BuildTarget = FileTarget | FolderTarget
+
+export const beside = (catalogFile: string, name: string) => join(dirname(catalogFile), name)
+
+/** `errors.yaml` → `errors`: the stem generated files beside the catalog are named after. */
+export const catalogStem = (catalogFile: string) =>
+  basename(catalogFile).replace(/\.(ya?ml|json)$/i, '')
+
+// Generators are imported when their target runs, so `errcat build --target ts`
+// does not load the docs renderer or the OpenAPI writer.
 export const targets: readonly BuildTarget[] = [
   {
     name: 'ts',
+    kind: 'file',
     description: 'TypeScript module: typed factories, type guards, the runtime catalog',
     defaultOutput: (catalogFile) => beside(catalogFile, 'errors.generated.ts'),
-    generate: (catalog, context) =>
-      generateTypeScript(catalog, {
+    generate: async (catalog, context) =>
+      (await import('./typescript.ts')).generateTypeScript(catalog, {
         catalogPath: context.catalogPath,
         version: context.version,
-        ...(context.runtimeImport ? { runtimeImport: context.runtimeImport } : {}),
+        ...(context.options.runtime ? { runtimeImport: context.options.runtime } : {}),
       }),
   },
   {
     name: 'json',
+    kind: 'file',
     description: 'the normalized catalog as JSON, for SDKs in other languages',
     defaultOutput: (catalogFile) =>
-      beside(
-        catalogFile,
-        `${basename(catalogFile).replace(/\.(ya?ml|json)$/i, '')}.generated.json`,
-      ),
-    generate: (catalog, context) => generateJson(catalog, context),
+      beside(catalogFile, `${catalogStem(catalogFile)}.generated.json`),
+    generate: async (catalog, context) =>
+      (await import('./json.ts')).generateJson(catalog, context),
   },
 ]
 

@@ -306,10 +306,11 @@ describe('detectMarkdown and macros', () => {
       '404 Not Found and ',
     )
   })
-  it('parses a 64 KB line with an unbalanced bracket quickly', () => {
+  // A quadratic bracket scan would take minutes on this line; the timeout bounds it without
+  // timing the run (speed is measured in bench/, not asserted here).
+  it('parses a 64 KB line with an unbalanced bracket', { timeout: 30_000 }, () => {
     const text = `[{"code": 1, "docs": "${'a [b] c\\r\\n '.repeat(5000)}`
-    const started = performance.now()
-    parseMarkdown(text)
-    assert.ok(performance.now() - started < 1500, `${performance.now() - started} ms`)
+    const page = parseMarkdown(text)
+    assert.equal(page.format, 'markdown')
   })
 })

@@ -121,7 +121,14 @@ export async function loadCatalog(
   const defaultLocale = rootFile.data.locales?.default ?? 'en'
   const groups = mergeGroups(files, findings)
   const errors = mergeErrors(files, groups, rootFile.data, findings)
-  await loadTranslations(files, errors, defaultLocale, display, documents, findings)
+  const localeFiles = await loadTranslations(
+    files,
+    errors,
+    defaultLocale,
+    display,
+    documents,
+    findings,
+  )
   if (rootFile.data.envelope !== undefined) {
     // Expressions, directives and presets of the wire format (src/envelope/). A spot the
     // schema already reported is not reported twice.
@@ -152,6 +159,7 @@ export async function loadCatalog(
   const catalog: LoadedCatalog = {
     root,
     files: files.map((f) => f.path),
+    localeFiles,
     api: rootFile.data.api ?? { name: 'API' },
     envelope: rootFile.data.envelope ?? { preset: 'problem' },
     locales: {
@@ -160,6 +168,7 @@ export async function loadCatalog(
       fallback: rootFile.data.locales?.fallback ?? {},
     },
     rules: Object.assign({}, ...files.map((f) => f.data.rules ?? {}).reverse()),
+    ...(isObject(rootFile.data.build) ? { build: rootFile.data.build } : {}),
     groups,
     errors,
     imported: files.flatMap((f) =>
@@ -445,12 +454,14 @@ async function loadTranslations(
   display: (p: string) => string,
   documents: Map<string, SourceDocument>,
   findings: Finding[],
-): Promise<void> {
+): Promise<string[]> {
   const bySymbol = new Map(errors.map((e) => [e.symbol, e]))
+  const localeFiles: string[] = []
   for (const file of files) {
     for (const [locale, relPath] of Object.entries(file.data.locales?.files ?? {})) {
       if (typeof relPath !== 'string') continue
       const path = resolve(dirname(file.path), relPath)
+      localeFiles.push(path)
       const read = await readSourceFile(path, display(path))
       if (!read.document) {
         for (const f of read.findings) {
@@ -514,4 +525,5 @@ async function loadTranslations(
       }
     }
   }
+  return localeFiles
 }

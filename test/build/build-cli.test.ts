@@ -128,7 +128,7 @@ describe('errcat build --target ts', { timeout: 120_000 }, () => {
       catalogFile,
     ])
     assert.equal(several.status, 2)
-    assert.match(several.stderr, /--out names one file/)
+    assert.match(several.stderr, /--out names one output/)
   })
 
   it('reports a catalog that cannot be loaded with positions and exit code 2, never a stack', async () => {

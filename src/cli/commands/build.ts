@@ -1,97 +1,138 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { dirname, isAbsolute, relative, sep } from 'node:path'
 import { Command } from 'commander'
-import { type BuildTarget, findTarget, targets } from '../../emit/targets.ts'
+import type { LoadedCatalog } from '../../catalog/model.ts'
+import { targets } from '../../emit/targets.ts'
 import { version } from '../../version.ts'
-import { CliError } from '../errors.ts'
+import { type BuildJob, planBuild } from '../build-plan.ts'
 import { DEFAULT_CATALOG, loadOrFail } from '../load-catalog.ts'
+import { checkFolder, writeAtomically, writeFolder } from '../outputs.ts'
 
 interface BuildOptions {
   target?: string[]
   out?: string
   check?: boolean
   runtime?: string
+  merge?: string
+  operations?: string
+  force?: boolean
 }
+
+/** How many stale files of one folder `--check` names before summing up the rest. */
+const NAMED_STALE_FILES = 10
 
 export function buildCommand(): Command {
   return new Command('build')
     .description(
-      'Generate outputs from a catalog. Exit 0: done (or up to date with --check); 1: --check found a stale output; 2: bad usage or a catalog that cannot be loaded.',
+      'Generate outputs from a catalog: the targets of its `build:` section, or --target. Exit 0: done (or up to date with --check); 1: --check found a stale output; 2: bad usage or a catalog that cannot be loaded.',
     )
     .argument('[catalog]', 'catalog file (YAML or JSON)', DEFAULT_CATALOG)
     .option(
       '-t, --target <name>',
-      `what to generate, repeatable or comma-separated (default: ts): ${targets.map((t) => `${t.name} (${t.description})`).join('; ')}`,
+      `what to generate, repeatable or comma-separated (default: the catalog's build: section, else ts): ${targets.map((t) => `${t.name} (${t.description})`).join('; ')}`,
       // Not variadic: `--target ts api.yaml` must leave the catalog path alone.
       (value: string, previous: string[] = []) => [...previous, value],
     )
-    .option('-o, --out <file>', 'output file (one target only); default: beside the catalog')
-    .option('--check', 'write nothing; exit 1 if an output is missing or differs from the catalog')
     .option(
-      '--runtime <module>',
-      'module the TypeScript output imports the runtime from',
-      'errcat/runtime',
+      '-o, --out <path>',
+      'output file or folder (one target only); default: beside the catalog',
     )
+    .option('--check', 'write nothing; exit 1 if an output is missing or differs from the catalog')
+    .option('--runtime <module>', 'ts: the module the generated code imports the runtime from')
+    .option(
+      '--merge <openapi>',
+      'openapi: add the error components to this OpenAPI document (written in place unless --out)',
+    )
+    .option(
+      '--operations <file>',
+      'openapi: YAML or JSON map of operation (operationId or "GET /path") to the symbols of the errors it returns',
+    )
+    .option('--force', 'write into an output folder that holds files errcat did not write')
     .action(async (path: string, options: BuildOptions) => {
-      const selected = resolveTargets(options.target ?? ['ts'])
-      if (options.out && selected.length > 1)
-        throw new CliError(
-          '--out names one file, but several targets were given',
-          2,
-          'Run one `errcat build` per target, or drop --out to use the default file names.',
-        )
       const { catalog } = await loadOrFail(path)
-      const stale: string[] = []
-      for (const target of selected) {
-        const output = resolve(options.out ?? target.defaultOutput(catalog.root))
-        const text = target.generate(catalog, {
-          catalogPath: portable(relative(dirname(output), catalog.root)),
-          version,
-          ...(options.runtime !== 'errcat/runtime' ? { runtimeImport: options.runtime } : {}),
-        })
-        const shown = display(output)
-        if (options.check) {
-          const current = await readFile(output, 'utf8').catch(() => undefined)
-          if (current === text) process.stdout.write(`${shown} is up to date\n`)
-          else {
-            stale.push(target.name)
-            process.stderr.write(
-              `errcat: ${shown} is ${current === undefined ? 'missing' : `stale: it does not match ${display(catalog.root)}`}\n`,
-            )
-          }
-          continue
-        }
-        await writeAtomically(output, text)
-        process.stdout.write(`wrote ${shown} (${target.name}, ${catalog.errors.length} errors)\n`)
+      const jobs = planBuild(catalog, options)
+      const stale: BuildJob[] = []
+      for (const job of jobs) {
+        if (!options.check) await writeJob(catalog, job, options.force ?? false)
+        else if (!(await checkJob(catalog, job))) stale.push(job)
       }
       if (stale.length > 0) {
-        const command = ['errcat build', path, '--target', stale.join(' ')]
-        if (options.out) command.push('--out', options.out)
-        if (options.runtime !== 'errcat/runtime') command.push('--runtime', options.runtime!)
         process.stderr.write(
-          `hint: regenerate with \`${command.join(' ')}\` and commit the result.\n`,
+          `hint: regenerate with \`${rebuildCommand(path, options, stale)}\` and commit the result.\n`,
         )
         process.exitCode = 1
       }
     })
 }
 
-function resolveTargets(names: string[]): BuildTarget[] {
-  const selected: BuildTarget[] = []
-  for (const name of names
-    .flatMap((n) => n.split(','))
-    .map((n) => n.trim())
-    .filter(Boolean)) {
-    const target = findTarget(name)
-    if (!target)
-      throw new CliError(
-        `unknown target \`${name}\``,
-        2,
-        `Targets: ${targets.map((t) => t.name).join(', ')}.`,
-      )
-    if (!selected.includes(target)) selected.push(target)
+async function generate(catalog: LoadedCatalog, job: BuildJob) {
+  const from = job.target.kind === 'folder' ? job.output : dirname(job.output)
+  const context = {
+    catalogPath: portable(relative(from, catalog.root)),
+    version,
+    options: job.options,
+    output: job.output,
   }
-  return selected
+  return job.target.kind === 'file'
+    ? { kind: 'file' as const, text: await job.target.generate(catalog, context) }
+    : { kind: 'folder' as const, files: await job.target.generate(catalog, context), context }
+}
+
+async function writeJob(catalog: LoadedCatalog, job: BuildJob, force: boolean): Promise<void> {
+  const generated = await generate(catalog, job)
+  const shown = display(job.output)
+  const count = `${catalog.errors.length} errors`
+  if (generated.kind === 'file') {
+    await writeAtomically(job.output, generated.text)
+    process.stdout.write(`wrote ${shown} (${job.target.name}, ${count})\n`)
+    return
+  }
+  const header = `Generated by errcat ${version} from ${generated.context.catalogPath}`
+  const { written, removed } = await writeFolder(job.output, generated.files, header, force, shown)
+  const changes = [`${written} of ${generated.files.length} files written`]
+  if (removed > 0) changes.push(`${removed} removed`)
+  process.stdout.write(`wrote ${shown}/ (${job.target.name}, ${count}; ${changes.join(', ')})\n`)
+}
+
+async function checkJob(catalog: LoadedCatalog, job: BuildJob): Promise<boolean> {
+  const generated = await generate(catalog, job)
+  const shown = display(job.output)
+  if (generated.kind === 'file') {
+    const current = await readFile(job.output, 'utf8').catch(() => undefined)
+    if (current === generated.text) {
+      process.stdout.write(`${shown} is up to date\n`)
+      return true
+    }
+    process.stderr.write(
+      `errcat: ${shown} is ${current === undefined ? 'missing' : `stale: it does not match ${display(catalog.root)}`}\n`,
+    )
+    return false
+  }
+  const { stale, leftOver, total } = await checkFolder(job.output, generated.files)
+  if (stale.length === 0 && leftOver.length === 0) {
+    process.stdout.write(`${shown}/ is up to date (${total} files)\n`)
+    return true
+  }
+  for (const file of stale.slice(0, NAMED_STALE_FILES))
+    process.stderr.write(
+      `errcat: ${shown}/${file} is missing or stale: it does not match ${display(catalog.root)}\n`,
+    )
+  if (stale.length > NAMED_STALE_FILES)
+    process.stderr.write(
+      `errcat: … and ${stale.length - NAMED_STALE_FILES} more stale files in ${shown}/\n`,
+    )
+  for (const file of leftOver)
+    process.stderr.write(`errcat: ${shown}/${file} is left over from an earlier build\n`)
+  return false
+}
+
+function rebuildCommand(path: string, options: BuildOptions, stale: BuildJob[]): string {
+  const command = ['errcat build', path, '--target', stale.map((j) => j.target.name).join(',')]
+  if (options.out) command.push('--out', options.out)
+  if (options.runtime) command.push('--runtime', options.runtime)
+  if (options.merge) command.push('--merge', options.merge)
+  if (options.operations) command.push('--operations', options.operations)
+  return command.join(' ')
 }
 
 /** Paths inside generated files use `/`, so the output is the same on every OS. */
@@ -102,12 +143,4 @@ function portable(path: string): string {
 function display(path: string): string {
   const rel = relative(process.cwd(), path)
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel
-}
-
-/** Write beside, then rename: a watcher or a concurrent build never reads half a file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, text)
-  await rename(temporary, path)
 }
