@@ -430,28 +430,33 @@ export const BuildConfig = T.Object(
         }),
       ),
     }),
-    openapi: BuildEntry('OpenAPI 3.1 components of the error responses (YAML, or JSON by extension).', {
-      merge: T.Optional(
-        T.String({
-          description:
-            'An existing OpenAPI document to add the components to, relative to this file. Its other contents are left as they are.',
-        }),
-      ),
-      operations: T.Optional(
-        T.Union(
-          [
-            T.String({ description: 'A YAML or JSON file holding that map, relative to this file.' }),
-            T.Record(T.String(), T.Array(T.String({ pattern: SYMBOL_PATTERN })), {
-              additionalProperties: false,
-            }),
-          ],
-          {
+    openapi: BuildEntry(
+      'OpenAPI 3.1 components of the error responses (YAML, or JSON by extension).',
+      {
+        merge: T.Optional(
+          T.String({
             description:
-              'Which errors each operation of the merged document returns: operation (`operationId`, or `"GET /path"`) → error symbols.',
-          },
+              'An existing OpenAPI document to add the components to, relative to this file. Its other contents are left as they are.',
+          }),
         ),
-      ),
-    }),
+        operations: T.Optional(
+          T.Union(
+            [
+              T.String({
+                description: 'A YAML or JSON file holding that map, relative to this file.',
+              }),
+              T.Record(T.String(), T.Array(T.String({ pattern: SYMBOL_PATTERN })), {
+                additionalProperties: false,
+              }),
+            ],
+            {
+              description:
+                'Which errors each operation of the merged document returns: operation (`operationId`, or `"GET /path"`) → error symbols.',
+            },
+          ),
+        ),
+      },
+    ),
     'json-schema': BuildEntry('The JSON Schema (2020-12) of the error body.', {}),
     locales: BuildEntry('One JSON message bundle per locale (a folder).', {}),
   },
