@@ -423,13 +423,17 @@ export const BuildConfig = T.Object(
         }),
       ),
     }),
-    markdown: BuildEntry('The reference as Markdown, for docs repositories.', {
-      split: T.Optional(
-        T.Union([T.Literal('single'), T.Literal('groups')], {
-          description: '`single`: one page (default); `groups`: a folder with a page per group.',
-        }),
-      ),
-    }),
+    markdown: BuildEntry(
+      'The reference as Markdown, for docs repositories: a folder holding README.md, and with `split: groups` a page per group. Default path: errors-markdown/.',
+      {
+        split: T.Optional(
+          T.Union([T.Literal('single'), T.Literal('groups')], {
+            description:
+              '`single`: every error in README.md (default); `groups`: README.md as an index, and a page per group.',
+          }),
+        ),
+      },
+    ),
     openapi: BuildEntry(
       'OpenAPI 3.1 components of the error responses (YAML, or JSON by extension).',
       {

@@ -84,6 +84,14 @@ export const targets: readonly BuildTarget[] = [
     generate: async (catalog, context) =>
       (await import('./json.ts')).generateJson(catalog, context),
   },
+  {
+    name: 'docs',
+    kind: 'folder',
+    description: 'static HTML reference site, with search (a folder)',
+    defaultOutput: (catalogFile) => beside(catalogFile, 'errors-docs'),
+    generate: async (catalog, context) =>
+      (await import('./docs/site.ts')).generateDocsSite(catalog, context),
+  },
 ]
 
 export function findTarget(name: string): BuildTarget | undefined {
