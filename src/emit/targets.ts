@@ -92,6 +92,27 @@ export const targets: readonly BuildTarget[] = [
     generate: async (catalog, context) =>
       (await import('./docs/site.ts')).generateDocsSite(catalog, context),
   },
+  {
+    name: 'markdown',
+    kind: 'folder',
+    description:
+      'the reference as Markdown for docs repositories (a folder: README.md, with split: groups a page per group)',
+    defaultOutput: (catalogFile) => beside(catalogFile, 'errors-markdown'),
+    generate: async (catalog, context) =>
+      (await import('./markdown/pages.ts')).generateMarkdown(catalog, {
+        catalogPath: context.catalogPath,
+        version: context.version,
+        ...(context.options.split ? { split: context.options.split } : {}),
+      }),
+  },
+  {
+    name: 'locales',
+    kind: 'folder',
+    description: 'one JSON message bundle per locale, plus index.json (a folder)',
+    defaultOutput: (catalogFile) => beside(catalogFile, 'errors-locales'),
+    generate: async (catalog, context) =>
+      (await import('./locales.ts')).generateLocaleBundles(catalog, context),
+  },
 ]
 
 export function findTarget(name: string): BuildTarget | undefined {
