@@ -93,6 +93,26 @@ export const targets: readonly BuildTarget[] = [
       (await import('./docs/site.ts')).generateDocsSite(catalog, context),
   },
   {
+    name: 'openapi',
+    kind: 'file',
+    description:
+      'OpenAPI 3.1 error components (YAML, or JSON by extension); with --merge, written into your document',
+    // Merged, the document itself is the output (written in place).
+    defaultOutput: (catalogFile, options) =>
+      options.merge ?? beside(catalogFile, 'openapi.errors.yaml'),
+    generate: async (catalog, context) =>
+      (await import('./openapi/index.ts')).generateOpenApi(catalog, context),
+  },
+  {
+    name: 'json-schema',
+    kind: 'file',
+    description: 'JSON Schema (2020-12) of the error body',
+    defaultOutput: (catalogFile) =>
+      beside(catalogFile, `${catalogStem(catalogFile)}.error.schema.json`),
+    generate: async (catalog, context) =>
+      (await import('./json-schema.ts')).generateJsonSchema(catalog, context),
+  },
+  {
     name: 'markdown',
     kind: 'folder',
     description:
