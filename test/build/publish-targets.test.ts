@@ -32,7 +32,7 @@ describe('errcat build --target markdown,locales', { timeout: 180_000 }, () => {
     await cp(join(REPO, 'examples/sevenbridges/errors.yaml'), catalog)
     const built = runCli(['build', catalog, '--target', 'markdown,locales'])
     assert.equal(built.status, 0, built.stderr)
-    assert.match(built.stdout, /errors-markdown\/ \(markdown, 131 errors; 1 of 1 files written\)/)
+    assert.match(built.stdout, /errors-markdown\/ \(markdown, 131 errors; 1 of 1 file written\)/)
     assert.match(built.stdout, /errors-locales\/ \(locales, 131 errors; 2 of 2 files written\)/)
 
     assert.deepEqual(await files(project.path('sb', 'errors-markdown')), [MANIFEST, 'README.md'])
@@ -55,7 +55,7 @@ describe('errcat build --target markdown,locales', { timeout: 180_000 }, () => {
 
     const check = runCli(['build', catalog, '--target', 'markdown,locales', '--check'])
     assert.equal(check.status, 0, check.stderr)
-    assert.match(check.stdout, /errors-markdown\/ is up to date \(1 files\)/)
+    assert.match(check.stdout, /errors-markdown\/ is up to date \(1 file\)/)
     assert.match(check.stdout, /errors-locales\/ is up to date \(2 files\)/)
   })
 
