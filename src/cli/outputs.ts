@@ -46,10 +46,10 @@ interface Manifest {
   files: string[]
 }
 
-function manifestOf(files: OutputFile[], generator: string): Manifest {
+function manifestOf(paths: string[], generator: string): Manifest {
   return {
     $comment: `${generator}. Lists the files errcat wrote here; a rebuild replaces them and removes those it no longer generates.`,
-    files: files.map((f) => f.path).sort(),
+    files: [...paths].sort(),
   }
 }
 
@@ -77,11 +77,11 @@ function inside(folder: string, path: string): string {
  */
 export async function writeFolder(
   folder: string,
-  files: OutputFile[],
+  files: Iterable<OutputFile>,
   generator: string,
   force: boolean,
   shown: string,
-): Promise<{ written: number; removed: number }> {
+): Promise<{ written: number; removed: number; total: number }> {
   const previous = await readManifest(folder)
   if (!previous && !force) {
     const entries = await readdir(folder).catch(() => [] as string[])
@@ -93,13 +93,14 @@ export async function writeFolder(
       )
   }
   let written = 0
+  const now = new Set<string>()
   for (const file of files) {
+    now.add(file.path)
     const path = inside(folder, file.path)
     if (await isCurrent(path, file.content)) continue
     await writeAtomically(path, file.content)
     written++
   }
-  const now = new Set(files.map((f) => f.path))
   let removed = 0
   for (const old of previous?.files ?? []) {
     if (now.has(old)) continue
@@ -108,18 +109,23 @@ export async function writeFolder(
   }
   await writeAtomically(
     join(folder, MANIFEST),
-    `${JSON.stringify(manifestOf(files, generator), null, 2)}\n`,
+    `${JSON.stringify(manifestOf([...now], generator), null, 2)}\n`,
   )
-  return { written, removed }
+  return { written, removed, total: now.size }
 }
 
-export async function checkFolder(folder: string, files: OutputFile[]): Promise<FolderCheck> {
+export async function checkFolder(
+  folder: string,
+  files: Iterable<OutputFile>,
+): Promise<FolderCheck> {
   const stale: string[] = []
-  for (const file of files)
+  const now = new Set<string>()
+  for (const file of files) {
+    now.add(file.path)
     if (!(await isCurrent(inside(folder, file.path), file.content))) stale.push(file.path)
+  }
   const previous = await readManifest(folder)
-  const now = new Set(files.map((f) => f.path))
   const leftOver = (previous?.files ?? []).filter((f) => !now.has(f))
-  if (!previous && files.length > 0 && stale.length === 0) stale.push(MANIFEST)
-  return { stale, leftOver, total: files.length }
+  if (!previous && now.size > 0 && stale.length === 0) stale.push(MANIFEST)
+  return { stale, leftOver, total: now.size }
 }

@@ -49,7 +49,11 @@ export interface FileTarget extends TargetBase {
 
 export interface FolderTarget extends TargetBase {
   kind: 'folder'
-  generate(catalog: LoadedCatalog, context: TargetContext): OutputFile[] | Promise<OutputFile[]>
+  /** The files, which may be produced one at a time (a large site is never all in memory). */
+  generate(
+    catalog: LoadedCatalog,
+    context: TargetContext,
+  ): Iterable<OutputFile> | Promise<Iterable<OutputFile>>
 }
 
 export type BuildTarget = FileTarget | FolderTarget
@@ -90,7 +94,7 @@ export const targets: readonly BuildTarget[] = [
     description: 'static HTML reference site, with search (a folder)',
     defaultOutput: (catalogFile) => beside(catalogFile, 'errors-docs'),
     generate: async (catalog, context) =>
-      (await import('./docs/site.ts')).generateDocsSite(catalog, context),
+      (await import('./docs/site.ts')).docsSiteFiles(catalog, context),
   },
   {
     name: 'openapi',

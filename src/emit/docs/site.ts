@@ -23,7 +23,16 @@ import { searchIndexScript } from './search-index.ts'
 
 export const ASSETS = ['docs.css', 'docs.js', 'theme.js'] as const
 
+/** The site's files, in memory: for `errcat serve`, which serves them from there. */
 export function generateDocsSite(catalog: LoadedCatalog, context: TargetContext): OutputFile[] {
+  return [...docsSiteFiles(catalog, context)]
+}
+
+/** The site's files one at a time, so a build writes each page before rendering the next. */
+export function* docsSiteFiles(
+  catalog: LoadedCatalog,
+  context: TargetContext,
+): Generator<OutputFile> {
   const layout = planLayout(catalog, context.options.pageSize ?? DEFAULT_PAGE_SIZE)
   const site: Site = {
     catalog,
@@ -35,18 +44,13 @@ export function generateDocsSite(catalog: LoadedCatalog, context: TargetContext)
     examples: new Map(),
     filters: filtersOf(catalog),
   }
-  const files: OutputFile[] = []
   for (const locale of catalog.locales.available) {
     const prefix = locale === catalog.locales.default ? '' : `${locale}/`
     for (const page of layout.pages)
-      files.push({ path: prefix + page.file, content: renderLocalePage(site, page, locale) })
-    files.push({
-      path: `${prefix}search-index.js`,
-      content: searchIndexScript(catalog, layout, locale),
-    })
+      yield { path: prefix + page.file, content: renderLocalePage(site, page, locale) }
+    yield { path: `${prefix}search-index.js`, content: searchIndexScript(catalog, layout, locale) }
   }
-  for (const asset of ASSETS) files.push({ path: `assets/${asset}`, content: readAsset(asset) })
-  return files
+  for (const asset of ASSETS) yield { path: `assets/${asset}`, content: readAsset(asset) }
 }
 
 interface Site {
