@@ -52,6 +52,8 @@
       for (const name of names) if (!exact.has(name)) exact.set(name, i)
     }
     index = { ...data, hay, ids, exact }
+    // For tests and benchmarks that measure searching, not loading.
+    body.dataset.searchReady = 'true'
     for (const run of waiting.splice(0)) run(index)
   }
 
@@ -82,11 +84,22 @@
 
   const isEmpty = (s) => !s.q && !s.status && !s.group && !s.life
 
+  // The last search, so that typing on searches only what still matched.
+  let last = { filters: '', query: '', matches: [] }
+
   function search(ix, s) {
-    const terms = normalize(s.q).split(/\s+/).filter(Boolean)
+    const query = normalize(s.q).trim()
+    const terms = query.split(/\s+/).filter(Boolean)
     const groupIndex = s.group ? ix.groups.findIndex((g) => g[0] === s.group) : -1
+    const filters = `${s.status}|${s.group}|${s.life}`
+    // A query that extends the last one can only match fewer errors: each of its terms
+    // contains the matching term of the last query.
+    const narrowing = filters === last.filters && last.query !== '' && query.startsWith(last.query)
+    const candidates = narrowing ? last.matches : null
+    const count = candidates ? candidates.length : ix.errors.length
     const matches = []
-    for (let i = 0; i < ix.errors.length; i++) {
+    for (let n = 0; n < count; n++) {
+      const i = candidates ? candidates[n] : n
       const r = ix.errors[i]
       if (s.status && String(r[STATUS]) !== s.status) continue
       if (s.group && r[GROUP] !== groupIndex) continue
@@ -100,13 +113,15 @@
         }
       if (all) matches.push(i)
     }
+    last = { filters, query, matches }
     // The error whose code, key or symbol is the query comes first; then catalog order.
+    const ordered = matches.slice()
     const first = terms.length === 1 ? ix.exact.get(terms[0]) : undefined
     if (first !== undefined) {
-      const at = matches.indexOf(first)
-      if (at > 0) matches.unshift(...matches.splice(at, 1))
+      const at = ordered.indexOf(first)
+      if (at > 0) ordered.unshift(...ordered.splice(at, 1))
     }
-    return matches
+    return ordered
   }
 
   function update(resetShown) {
