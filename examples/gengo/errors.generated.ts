@@ -6,8 +6,13 @@ import {
   type CatalogError,
   type CatalogScope,
   defineCatalog,
+  defineEnvelope,
+  defineEnvelopeReader,
   defineError,
   isCatalogErrorOf,
+  tEquals,
+  tMember,
+  tTruthy,
 } from "errcat/runtime"
 
 const scope: CatalogScope = { id: "Gengo API", locale: "en" }
@@ -1164,13 +1169,28 @@ export function isCatalogError(error: unknown, symbol?: ErrorSymbol): boolean {
  * The runtime configuration for `createErrorHandler` and the adapters: envelope, API, locales,
  * and the two errors the handler creates itself.
  */
+/** The wire format, compiled from the catalog's envelope: plain code, no template at run time. */
+const envelope = /* @__PURE__ */ defineEnvelope({
+  contentType: "application/json",
+  status: 200,
+  body: (e, r, a) => ({ opstat: "error", err: ({ code: e.code, msg: e.message }) }),
+  cacheable: true,
+  errorWhen: (b, s) => tTruthy(tEquals(tMember(b, "opstat"), "error")),
+})
+
 export const catalog = /* @__PURE__ */ defineCatalog({
   scope,
   api: { name: "Gengo API", version: "v2", domain: "api.gengo.com" },
-  envelope: { status: 200, contentType: "application/json", body: { opstat: "error", err: { code: "{{ error.code }}", msg: "{{ error.message }}" } }, errorWhen: "body.opstat == 'error'" },
+  envelope,
   locales: { available: ["en", "ja"] },
   internal: API_UNAVAILABLE.definition,
 })
+
+/**
+ * Reads error bodies of this API (clients, gateways in front of it): the envelope as parsed
+ * data. Servers do not need it; importing it brings the reader along.
+ */
+export const envelopeReader = /* @__PURE__ */ defineEnvelopeReader({ status: { kind: "const", value: 200 }, contentType: "application/json", headers: [], body: { kind: "object", members: [{ key: "opstat", node: { kind: "const", value: "error" } }, { key: "err", node: { kind: "object", members: [{ key: "code", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["code"] } } }, { key: "msg", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["message"] } } }] } }] }, errorWhen: { kind: "binary", op: "==", left: { kind: "path", root: "body", members: ["opstat"] }, right: { kind: "literal", value: "error" } } })
 
 /**
  * Every factory by symbol, for gateways and mock servers. Importing it bundles the whole

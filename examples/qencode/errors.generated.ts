@@ -6,8 +6,13 @@ import {
   type CatalogError,
   type CatalogScope,
   defineCatalog,
+  defineEnvelope,
+  defineEnvelopeReader,
   defineError,
   isCatalogErrorOf,
+  tEquals,
+  tMember,
+  tTruthy,
 } from "errcat/runtime"
 
 const scope: CatalogScope = { id: "Qencode API", locale: "en" }
@@ -291,14 +296,29 @@ export function isCatalogError(error: unknown, symbol?: ErrorSymbol): boolean {
  * The runtime configuration for `createErrorHandler` and the adapters: envelope, API, locales,
  * and the two errors the handler creates itself.
  */
+/** The wire format, compiled from the catalog's envelope: plain code, no template at run time. */
+const envelope = /* @__PURE__ */ defineEnvelope({
+  contentType: "application/json",
+  status: 200,
+  body: (e, r, a) => ({ error: e.code, message: e.message, retry_after: e.retryAfter, field: tMember(e.params, "field") }),
+  cacheable: false,
+  errorWhen: (b, s) => tTruthy(!tEquals(tMember(b, "error"), 0)),
+})
+
 export const catalog = /* @__PURE__ */ defineCatalog({
   scope,
   api: { name: "Qencode API", version: "v1", domain: "api.qencode.com" },
-  envelope: { status: 200, contentType: "application/json", body: { error: "{{ error.code }}", message: "{{ error.message }}", retry_after: "{{ error.retryAfter }}", field: "{{ error.params.field }}" }, errorWhen: "body.error != 0" },
+  envelope,
   locales: { available: ["en"] },
   internal: ERROR_SERVER_INTERNAL.definition,
   validation: ERROR_FIELD_REQUIRED.definition,
 })
+
+/**
+ * Reads error bodies of this API (clients, gateways in front of it): the envelope as parsed
+ * data. Servers do not need it; importing it brings the reader along.
+ */
+export const envelopeReader = /* @__PURE__ */ defineEnvelopeReader({ status: { kind: "const", value: 200 }, contentType: "application/json", headers: [], body: { kind: "object", members: [{ key: "error", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["code"] } } }, { key: "message", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["message"] } } }, { key: "retry_after", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["retryAfter"] } } }, { key: "field", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["params", "field"] } } }] }, errorWhen: { kind: "binary", op: "!=", left: { kind: "path", root: "body", members: ["error"] }, right: { kind: "literal", value: 0 } } })
 
 /**
  * Every factory by symbol, for gateways and mock servers. Importing it bundles the whole

@@ -6,8 +6,13 @@ import {
   type CatalogError,
   type CatalogScope,
   defineCatalog,
+  defineEnvelope,
+  defineEnvelopeReader,
   defineError,
   isCatalogErrorOf,
+  tEquals,
+  tMember,
+  tTruthy,
 } from "errcat/runtime"
 
 const scope: CatalogScope = { id: "QR forms OpenAPI V2", locale: "en" }
@@ -762,14 +767,29 @@ export function isCatalogError(error: unknown, symbol?: ErrorSymbol): boolean {
  * The runtime configuration for `createErrorHandler` and the adapters: envelope, API, locales,
  * and the two errors the handler creates itself.
  */
+/** The wire format, compiled from the catalog's envelope: plain code, no template at run time. */
+const envelope = /* @__PURE__ */ defineEnvelope({
+  contentType: "application/json",
+  status: 200,
+  body: (e, r, a) => ({ code: (tTruthy(tEquals(e.group, "module")) ? 400 : e.status), error_code: (tTruthy(tEquals(e.group, "module")) ? e.code : undefined), message: e.message }),
+  cacheable: true,
+  errorWhen: (b, s) => tTruthy(!tEquals(tMember(b, "code"), 0)),
+})
+
 export const catalog = /* @__PURE__ */ defineCatalog({
   scope,
   api: { name: "QR forms OpenAPI V2", version: "v2", domain: "open-api.cli.im" },
-  envelope: { status: 200, contentType: "application/json", body: { code: { $if: "error.group == 'module'", then: 400, else: "{{ error.status }}" }, error_code: { $if: "error.group == 'module'", then: "{{ error.code }}" }, message: "{{ error.message }}" }, errorWhen: "body.code != 0" },
+  envelope,
   locales: { available: ["en"] },
   internal: SYSTEM_ERROR.definition,
   validation: INVALID_REQUEST_PARAMETERS.definition,
 })
+
+/**
+ * Reads error bodies of this API (clients, gateways in front of it): the envelope as parsed
+ * data. Servers do not need it; importing it brings the reader along.
+ */
+export const envelopeReader = /* @__PURE__ */ defineEnvelopeReader({ status: { kind: "const", value: 200 }, contentType: "application/json", headers: [], body: { kind: "object", members: [{ key: "code", node: { kind: "if", cond: { kind: "binary", op: "==", left: { kind: "path", root: "error", members: ["group"] }, right: { kind: "literal", value: "module" } }, then: { kind: "const", value: 400 }, else: { kind: "expr", expr: { kind: "path", root: "error", members: ["status"] } } } }, { key: "error_code", node: { kind: "if", cond: { kind: "binary", op: "==", left: { kind: "path", root: "error", members: ["group"] }, right: { kind: "literal", value: "module" } }, then: { kind: "expr", expr: { kind: "path", root: "error", members: ["code"] } } } }, { key: "message", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["message"] } } }] }, errorWhen: { kind: "binary", op: "!=", left: { kind: "path", root: "body", members: ["code"] }, right: { kind: "literal", value: 0 } } })
 
 /**
  * Every factory by symbol, for gateways and mock servers. Importing it bundles the whole

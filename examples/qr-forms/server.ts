@@ -19,6 +19,7 @@
 //
 // /v2 requests need `x-api-key`: `qrf_rw_key` may write, `qrf_ro_key` only read.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { type EnvelopeTemplate, envelopeReader, envelopeWriter } from 'errcat/envelope'
 import { errcat } from 'errcat/hono'
 import {
   createErrorHandler,
@@ -57,21 +58,25 @@ const moduleErrors: Record<string, { definition: ErrorDefinition }> = Object.fro
   Object.entries(errors.allErrors).filter(([, e]) => e.definition.group === 'module'),
 )
 
+// The module is not built by errcat: its envelope is a template written here, turned into a
+// writer for its server and a reader for the gateway when this file loads.
+const moduleEnvelope: EnvelopeTemplate = {
+  contentType: 'application/json',
+  body: {
+    error_code: '{{ error.code }}',
+    message: '{{ error.message }}',
+    errors: {
+      $each: 'error.violations',
+      as: 'v',
+      do: { field: '{{ v.field }}', message: '{{ v.message }}' },
+    },
+  },
+}
+
 export const moduleCatalog = defineCatalog({
   scope: errors.catalog.scope,
   api: { name: 'forms-module', version: '1' },
-  envelope: {
-    contentType: 'application/json',
-    body: {
-      error_code: '{{ error.code }}',
-      message: '{{ error.message }}',
-      errors: {
-        $each: 'error.violations',
-        as: 'v',
-        do: { field: '{{ v.field }}', message: '{{ v.message }}' },
-      },
-    },
-  },
+  envelope: envelopeWriter(moduleEnvelope),
   locales: errors.catalog.locales,
   internal: errors.SYSTEM_ERROR.definition,
   validation: errors.INVALID_REQUEST_PARAMETERS.definition,
@@ -178,7 +183,7 @@ export function createGateway(moduleUrl: string, options: Pick<StartOptions, 'pe
   const find = errorFinder(errors.allErrors)
   const handler = errcat(errors.catalog, { notFound: errors.NOT_FOUND })
   const passThrough = createPassThrough({
-    upstream: { catalog: moduleCatalog, errors: moduleErrors },
+    upstream: { reader: envelopeReader(moduleEnvelope), errors: moduleErrors },
     errors: errors.allErrors,
     fallback: { notFound: errors.NOT_FOUND, badGateway: errors.UPSTREAM_UNAVAILABLE },
   })

@@ -6,6 +6,8 @@ import {
   type CatalogError,
   type CatalogScope,
   defineCatalog,
+  defineEnvelope,
+  defineEnvelopeReader,
   defineError,
   isCatalogErrorOf,
 } from "errcat/runtime"
@@ -249,14 +251,27 @@ export function isCatalogError(error: unknown, symbol?: ErrorSymbol): boolean {
  * The runtime configuration for `createErrorHandler` and the adapters: envelope, API, locales,
  * and the two errors the handler creates itself.
  */
+/** The wire format, compiled from the catalog's envelope: plain code, no template at run time. */
+const envelope = /* @__PURE__ */ defineEnvelope({
+  contentType: "application/json",
+  body: (e, r, a) => ({ ok: false, version: a.version, request_id: r.id, code: e.key, message: e.message }),
+  cacheable: false,
+})
+
 export const catalog = /* @__PURE__ */ defineCatalog({
   scope,
   api: { name: "QRForge API", version: "2025-11-14-v1", domain: "api.qrforge.link" },
-  envelope: { contentType: "application/json", body: { ok: false, version: "{{ api.version }}", request_id: "{{ request.id }}", code: "{{ error.key }}", message: "{{ error.message }}" } },
+  envelope,
   locales: { available: ["en"] },
   internal: INTERNAL_ERROR.definition,
   validation: INVALID_PAYLOAD.definition,
 })
+
+/**
+ * Reads error bodies of this API (clients, gateways in front of it): the envelope as parsed
+ * data. Servers do not need it; importing it brings the reader along.
+ */
+export const envelopeReader = /* @__PURE__ */ defineEnvelopeReader({ status: { kind: "expr", expr: { kind: "path", root: "error", members: ["status"] } }, contentType: "application/json", headers: [], body: { kind: "object", members: [{ key: "ok", node: { kind: "const", value: false } }, { key: "version", node: { kind: "expr", expr: { kind: "path", root: "api", members: ["version"] } } }, { key: "request_id", node: { kind: "expr", expr: { kind: "path", root: "request", members: ["id"] } } }, { key: "code", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["key"] } } }, { key: "message", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["message"] } } }] } })
 
 /**
  * Every factory by symbol, for gateways and mock servers. Importing it bundles the whole

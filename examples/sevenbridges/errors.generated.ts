@@ -6,6 +6,8 @@ import {
   type CatalogError,
   type CatalogScope,
   defineCatalog,
+  defineEnvelope,
+  defineEnvelopeReader,
   defineError,
   isCatalogErrorOf,
 } from "errcat/runtime"
@@ -2399,14 +2401,27 @@ export function isCatalogError(error: unknown, symbol?: ErrorSymbol): boolean {
  * The runtime configuration for `createErrorHandler` and the adapters: envelope, API, locales,
  * and the two errors the handler creates itself.
  */
+/** The wire format, compiled from the catalog's envelope: plain code, no template at run time. */
+const envelope = /* @__PURE__ */ defineEnvelope({
+  contentType: "application/json",
+  body: (e, r, a) => ({ status: e.status, code: e.code, message: e.message, more_info: e.docsUrl }),
+  cacheable: true,
+})
+
 export const catalog = /* @__PURE__ */ defineCatalog({
   scope,
   api: { name: "Seven Bridges Platform API", version: "v2", domain: "api.sbgenomics.com" },
-  envelope: { contentType: "application/json", body: { status: "{{ error.status }}", code: "{{ error.code }}", message: "{{ error.message }}", more_info: "{{ error.docsUrl }}" } },
+  envelope,
   locales: { available: ["en"] },
   internal: UNEXPECTED_ERROR.definition,
   validation: BAD_REQUEST.definition,
 })
+
+/**
+ * Reads error bodies of this API (clients, gateways in front of it): the envelope as parsed
+ * data. Servers do not need it; importing it brings the reader along.
+ */
+export const envelopeReader = /* @__PURE__ */ defineEnvelopeReader({ status: { kind: "expr", expr: { kind: "path", root: "error", members: ["status"] } }, contentType: "application/json", headers: [], body: { kind: "object", members: [{ key: "status", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["status"] } } }, { key: "code", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["code"] } } }, { key: "message", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["message"] } } }, { key: "more_info", node: { kind: "expr", expr: { kind: "path", root: "error", members: ["docsUrl"] } } }] } })
 
 /**
  * Every factory by symbol, for gateways and mock servers. Importing it bundles the whole

@@ -6,6 +6,7 @@
 import type { LoadedCatalog } from '../catalog/model.ts'
 import { defineError, type ErrorFactory } from '../runtime/define-error.ts'
 import type { ErrorDefinition, RuntimeCatalog } from '../runtime/definition.ts'
+import { envelopeWriter } from './envelope-writer.ts'
 import { buildRuntimeData } from './runtime-data.ts'
 
 export interface InMemoryRuntime {
@@ -24,7 +25,7 @@ export function runtimeOf(loaded: LoadedCatalog): InMemoryRuntime {
   const catalog: RuntimeCatalog = {
     scope: data.scope,
     api: data.api,
-    envelope: data.envelope,
+    envelope: envelopeWriter(data.envelope),
     locales: data.locales,
     ...(data.internal ? { internal: errors[data.internal]!.definition } : {}),
     ...(data.validation ? { validation: errors[data.validation]!.definition } : {}),

@@ -2,6 +2,7 @@
 // rendering; `body`, `status` in `errorWhen`) and their members. Validation
 // uses it to catch typos, bodySchema to type members, read to convert values
 // back to the member's type.
+import type { Expr } from './expression.ts'
 
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'any'
 
@@ -133,3 +134,15 @@ export const CLIENT_ROOTS: Record<string, RootInfo> = {
 /** The order of roots in a render scope (see compile-expression.ts). */
 export const RENDER_ROOT_NAMES = ['error', 'request', 'api'] as const
 export const CLIENT_ROOT_NAMES = ['body', 'status'] as const
+
+/** What an `$each` item holds: a field violation when going over `error.violations`. */
+export function itemInfo(source: Expr | undefined): RootInfo {
+  const violations =
+    source?.kind === 'path' &&
+    source.root === 'error' &&
+    source.members.length === 1 &&
+    source.members[0] === 'violations'
+  return violations
+    ? { members: VIOLATION_MEMBERS, description: 'a field violation', trusted: false }
+    : { description: 'the current item', trusted: false }
+}

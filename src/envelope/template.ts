@@ -2,7 +2,7 @@
 // way. Rendering (render.ts), reading bodies back (read.ts) and the body
 // schema (body-schema.ts) all walk this tree, so they agree by construction.
 import { checkExpression } from './check-expression.ts'
-import { type RootInfo, VIOLATION_MEMBERS } from './context.ts'
+import { itemInfo, type RootInfo } from './context.ts'
 import { type Expr, parseExpression } from './expression.ts'
 import type { EnvelopeProblem } from './types.ts'
 
@@ -288,16 +288,4 @@ export class TemplateParser {
   problem(path: Path, offset: number | undefined, message: string, hint: string): void {
     this.problems.push({ path, ...(offset !== undefined ? { offset } : {}), message, hint })
   }
-}
-
-/** What an `$each` item holds: a field violation when going over `error.violations`. */
-export function itemInfo(source: Expr | undefined): RootInfo {
-  const violations =
-    source?.kind === 'path' &&
-    source.root === 'error' &&
-    source.members.length === 1 &&
-    source.members[0] === 'violations'
-  return violations
-    ? { members: VIOLATION_MEMBERS, description: 'a field violation', trusted: false }
-    : { description: 'the current item', trusted: false }
 }

@@ -1,9 +1,9 @@
 // What a template node or expression can produce: whether it is always
 // defined (so its body member is required and its array position fixed), and
 // which member it reads. Shared by bodySchema and read.
-import { type MemberInfo, RENDER_ROOTS, type RootInfo } from './context.ts'
+import { itemInfo, type MemberInfo, RENDER_ROOTS, type RootInfo } from './context.ts'
 import type { Expr } from './expression.ts'
-import { itemInfo, type TNode } from './template.ts'
+import type { TNode } from './template.ts'
 
 export type Roots = ReadonlyMap<string, RootInfo>
 

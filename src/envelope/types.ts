@@ -100,7 +100,7 @@ export interface ErrorIndex {
   /** The errors the index was built from. */
   readonly errors: readonly ErrorMeta[]
   /** @internal the envelope this index was built for. */
-  readonly envelope: CompiledEnvelope
+  readonly envelope: unknown
   /** @internal */
   readonly lookup: unknown
 }

@@ -2,8 +2,8 @@
 // whole. Generated modules write these out as plain object literals; the
 // build (src/emit/runtime-data.ts) is the only producer, so the runtime trusts
 // their shape and does no validation on the hot path.
-import type { EnvelopeTemplate } from '../catalog/schema.ts'
 import type { ApiView } from '../envelope/index.ts'
+import type { EnvelopeWriter } from './envelope.ts'
 import type { Message } from './message.ts'
 
 /** Same spelling as the catalog's `retry`. */
@@ -69,7 +69,8 @@ export interface RuntimeCatalog {
   /** The same scope object as every `ErrorDefinition.catalog` of this catalog. */
   readonly scope: CatalogScope
   readonly api: ApiView
-  readonly envelope: EnvelopeTemplate
+  /** The wire format: the writer `errcat build` generates from the catalog's envelope. */
+  readonly envelope: EnvelopeWriter
   readonly locales: LocaleConfig
   /** The error unknown exceptions become; a generic 500 when absent. */
   readonly internal?: ErrorDefinition

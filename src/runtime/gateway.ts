@@ -7,23 +7,22 @@
 // truncated body) has no business code to keep: it becomes this API's
 // HTTP-layer error, "not found" when the upstream said 404 and "bad gateway"
 // otherwise.
-import {
-  buildErrorIndex,
-  compileEnvelope,
-  type ErrorMeta,
-  type ReadResult,
-} from '../envelope/index.ts'
+import type { ErrorMeta, ReadResult } from '../envelope/types.ts'
 import { CatalogError, type ErrorOptions } from './catalog-error.ts'
-import type { ErrorDefinition, RuntimeCatalog } from './definition.ts'
+import type { ErrorDefinition } from './definition.ts'
 import { type ErrorSet, errorMetas } from './error-meta.ts'
 import { type HeaderSource, readHeader } from './headers.ts'
+import type { EnvelopeReader } from './reader.ts'
 
 /** An error of this API: a factory of its generated module (`allErrors.NOT_FOUND`), or anything with its definition. */
 export type ErrorEntry = { readonly definition: ErrorDefinition }
 
 export interface PassThroughOptions {
-  /** The upstream service: its runtime catalog (whose envelope its error bodies use) and its errors. */
-  upstream: { catalog: RuntimeCatalog; errors: ErrorSet }
+  /**
+   * The upstream service: the reader of its envelope (its generated module's
+   * `envelopeReader`) and its errors (that module's `allErrors`).
+   */
+  upstream: { reader: EnvelopeReader; errors: ErrorSet }
   /** This API's errors (its module's `allErrors`), searched by code, then key, then symbol. */
   errors: ErrorSet
   /** This API's HTTP-layer errors, for upstream failures that carry no error it can re-emit. */
@@ -68,8 +67,8 @@ export class UpstreamError extends Error {
 const MiB = 1024 * 1024
 
 export function createPassThrough(options: PassThroughOptions): PassThrough {
-  const envelope = compileEnvelope(options.upstream.catalog.envelope)
-  const index = buildErrorIndex(envelope, errorMetas(options.upstream.errors))
+  const envelope = options.upstream.reader
+  const index = envelope.index(errorMetas(options.upstream.errors))
   const own = ownErrors(options.errors)
   const { notFound, badGateway } = options.fallback
   const maxBytes = options.maxErrorBodyBytes ?? MiB

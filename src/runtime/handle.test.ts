@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { z } from 'zod'
+import { envelopeWriter } from '../emit/envelope-writer.ts'
 import { compileMessage } from '../emit/message-ast.ts'
 import type { CatalogError } from './catalog-error.ts'
 import { defineError } from './define-error.ts'
@@ -92,7 +93,7 @@ const DB_DOWN = defineError<Err<'DB_DOWN', { host: string }>>(definitions.DB_DOW
 const catalog: RuntimeCatalog = {
   scope,
   api: { name: 'Shop API', version: '2025-01-01' },
-  envelope: { preset: 'problem' },
+  envelope: envelopeWriter({ preset: 'problem' }),
   locales: { available: ['en', 'fr', 'pt'], fallback: { 'pt-BR': ['pt', 'en'] } },
   internal: definitions.INTERNAL,
   validation: definitions.INVALID,
@@ -358,14 +359,14 @@ describe('custom envelopes', () => {
     const handle = createErrorHandler(
       {
         ...catalog,
-        envelope: {
+        envelope: envelopeWriter({
           status: 200,
           headers: {
             'X-Error-Hint': '{{ error.params.hint }}',
             'X-Error-Code': '{{ error.code }}',
           },
           body: { error: '{{ error.code }}', message: '{{ error.message }}' },
-        },
+        }),
       },
       { telemetry: false },
     )

@@ -3,11 +3,11 @@
 // write the returned status, headers and body.
 
 import { FILTERS } from '../envelope/filters.ts'
-import type { ErrorView, FieldViolation, RequestView } from '../envelope/index.ts'
-import { compileEnvelope } from '../envelope/index.ts'
+import type { ErrorView, FieldViolation, RenderedResponse, RequestView } from '../envelope/types.ts'
 import { genericInternalError, genericValidationError } from './builtin-errors.ts'
 import { type CatalogError, createWithoutStack, isAnyCatalogError } from './catalog-error.ts'
 import type { ErrorDefinition, RuntimeCatalog } from './definition.ts'
+import { type EnvelopeWriter, isEnvelopeWriter, renderHead } from './envelope.ts'
 import { formatMessage } from './format-message.ts'
 import { type HeaderSource, readHeader } from './headers.ts'
 import { createLocaleNegotiator, pickTranslation } from './locale.ts'
@@ -94,7 +94,9 @@ export function createErrorHandler(
   catalog: RuntimeCatalog,
   options: HandlerOptions = {},
 ): ErrorHandler {
-  const envelope = compileEnvelope(catalog.envelope)
+  const writer = writerOf(catalog)
+  // Bodies that depend only on the error and the locale, serialized once (see `cacheable`).
+  const bodies = new WeakMap<ErrorDefinition, Map<string, string>>()
   const scope = catalog.scope
   const internal = catalog.internal ?? genericInternalError(scope)
   const validation = catalog.validation ?? genericValidationError(scope)
@@ -167,38 +169,63 @@ export function createErrorHandler(
     }
   }
 
+  /** The cached body of this error in this locale, when the envelope allows one. */
+  function cachedBody(error: CatalogError, view: ErrorView) {
+    const definition = error.definition
+    // The message of an error with params, and violations or upstream fields, vary per occurrence.
+    if (!writer.cacheable || view.violations || view.upstream) return undefined
+    if (definition.params && definition.expose) return undefined
+    let byLocale = bodies.get(definition)
+    if (!byLocale) bodies.set(definition, (byLocale = new Map()))
+    return byLocale
+  }
+
+  function renderView(
+    error: CatalogError,
+    errorView: ErrorView,
+    requestView: RequestView,
+  ): { head: Omit<RenderedResponse, 'body'>; body: string } {
+    const head = renderHead(writer, errorView, requestView, catalog.api)
+    const cache = cachedBody(error, errorView)
+    const locale = errorView.locale ?? ''
+    let body = cache?.get(locale)
+    if (body === undefined) {
+      body = JSON.stringify(writer.body(errorView, requestView, catalog.api)) ?? 'null'
+      cache?.set(locale, body)
+    }
+    return { head, body }
+  }
+
   function render(error: CatalogError, request: RequestInfo, requestId: string): ErrorResponse {
     const requestView: RequestView = { id: requestId, path: request.path, method: request.method }
     let errorView: ErrorView
-    let rendered: ReturnType<typeof envelope.render>
-    let body: string
+    let rendered: { head: Omit<RenderedResponse, 'body'>; body: string }
     try {
       errorView = view(error, request.headers)
-      rendered = envelope.render(errorView, requestView, catalog.api)
-      body = JSON.stringify(rendered.body)
+      rendered = renderView(error, errorView, requestView)
     } catch {
       // Params or upstream fields that do not serialize (BigInt, cycles, throwing getters):
       // answer with the catalog's internal error, which holds nothing from the caller.
       error = createWithoutStack(internal, undefined, { cause: error })
       try {
         errorView = view(error, undefined)
-        rendered = envelope.render(errorView, requestView, catalog.api)
-        body = JSON.stringify(rendered.body)
+        rendered = renderView(error, errorView, requestView)
       } catch {
         return lastResort(error, requestId, idHeader)
       }
     }
+    const { head, body } = rendered
     const headers: Record<string, string> = {
-      'content-type': rendered.contentType,
+      'content-type': head.contentType,
       'content-language': errorView.locale!,
       [idHeader]: requestId,
     }
     addRetryHeaders(error, headers)
-    for (const name in rendered.headers) {
-      const value = rendered.headers[name]!
+    for (const name in head.headers) {
+      const value = head.headers[name]!
       if (SAFE_HEADER_VALUE.test(value)) headers[name.toLowerCase()] = value
     }
-    return { status: rendered.status, headers, body, error, requestId }
+    return { status: head.status, headers, body, error, requestId }
   }
 
   const handle = (thrown: unknown, request: RequestInfo): ErrorResponse => {
@@ -222,6 +249,14 @@ export function createErrorHandler(
     return response
   }
   return Object.assign(handle, { ready })
+}
+
+function writerOf(catalog: RuntimeCatalog): EnvelopeWriter {
+  const envelope: unknown = catalog.envelope
+  if (isEnvelopeWriter(envelope)) return envelope
+  throw new TypeError(
+    'catalog.envelope is not an envelope writer: regenerate the module with `errcat build --target ts` (errcat 0.2 compiles the envelope at build time), or wrap a hand-written template with envelopeWriter() from errcat/envelope.',
+  )
 }
 
 /** A response that depends on nothing that could fail. */

@@ -1,7 +1,13 @@
 // errcat/runtime: what a server ships. No dependencies; generated modules
 // import their factories' machinery from here, adapters the error handler.
 
-export type { ApiView, ErrorView, FieldViolation, RequestView } from '../envelope/index.ts'
+export type {
+  ApiView,
+  ErrorView,
+  FieldViolation,
+  RenderedResponse,
+  RequestView,
+} from '../envelope/types.ts'
 export { genericInternalError, genericValidationError } from './builtin-errors.ts'
 export {
   CatalogError,
@@ -12,6 +18,30 @@ export {
   isCatalogErrorOf,
 } from './catalog-error.ts'
 export { defineError, type ErrorFactory, type ErrorOf } from './define-error.ts'
+export {
+  defineEnvelope,
+  type EnvelopeWriter,
+  filterFieldPath,
+  filterGrpcStatus,
+  filterLower,
+  filterNumber,
+  filterSeconds,
+  filterString,
+  filterStringMap,
+  filterUpper,
+  isEnvelopeWriter,
+  renderEnvelope,
+  renderHead,
+  tAnd,
+  tCompact,
+  tEach,
+  tEquals,
+  tMember,
+  tOr,
+  tOrder,
+  tText,
+  tTruthy,
+} from './envelope.ts'
 export {
   type CatalogScope,
   defineCatalog,
@@ -60,6 +90,7 @@ export {
   type RequestProblem,
   requestError,
 } from './request-errors.ts'
+export { defineEnvelopeReader, type EnvelopeReader } from './reader.ts'
 export { isWellFormedRequestId, resolveRequestId } from './request-id.ts'
 export { addRetryHeaders } from './retry-headers.ts'
 export { loadOpenTelemetry, type OpenTelemetryApi } from './telemetry.ts'

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { envelopeWriter } from '../emit/envelope-writer.ts'
 import { defineError } from './define-error.ts'
 import type { CatalogScope, ErrorDefinition, RuntimeCatalog } from './definition.ts'
 import { createAdapterHandler, pathOf, RequestBodyError } from './request-errors.ts'
@@ -39,7 +40,7 @@ const TEAPOT = defineError({
 const catalog: RuntimeCatalog = {
   scope,
   api: { name: 'test' },
-  envelope: { body: { code: '{{ error.key }}', errors: '{{ error.violations }}' } },
+  envelope: envelopeWriter({ body: { code: '{{ error.key }}', errors: '{{ error.violations }}' } }),
   locales: { available: ['en'] },
   validation: INVALID,
 }

@@ -11,6 +11,7 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api'
+import { envelopeWriter } from '../emit/envelope-writer.ts'
 import { defineError } from './define-error.ts'
 import type { ErrorDefinition, RuntimeCatalog } from './definition.ts'
 import { createErrorHandler } from './handle.ts'
@@ -99,7 +100,7 @@ const NOT_FOUND = defineError(
 const catalog: RuntimeCatalog = {
   scope: { id: 'T', locale: 'en' },
   api: { name: 'T' },
-  envelope: { preset: 'problem' },
+  envelope: envelopeWriter({ preset: 'problem' }),
   locales: { available: ['en'] },
   internal: definition({
     symbol: 'INTERNAL',

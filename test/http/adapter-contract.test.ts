@@ -4,15 +4,14 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { errorMetas } from 'errcat/runtime'
-import { buildErrorIndex, compileEnvelope } from '../../src/envelope/index.ts'
 import { ADAPTERS, type RunningApp } from './apps.ts'
 import { type Answer, postJson, rawGet, request, UUID, visible } from './client.ts'
-import { allErrors, catalog } from './fixtures/errors.generated.ts'
+import { allErrors, envelopeReader } from './fixtures/errors.generated.ts'
 import { leakValues, SECRET_PREFIX } from './leak-values.ts'
 
 const DOCS = 'https://docs.contract.example/errors'
-const envelope = compileEnvelope(catalog.envelope)
-const index = buildErrorIndex(envelope, errorMetas(allErrors))
+const envelope = envelopeReader
+const index = envelope.index(errorMetas(allErrors))
 const LEAKS = leakValues(200)
 
 /** The symbol a client reading the body with the catalog's envelope finds. */

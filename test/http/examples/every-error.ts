@@ -5,19 +5,19 @@
 import assert from 'node:assert/strict'
 import {
   type CatalogError,
+  type EnvelopeReader,
   type ErrorDefinition,
   errorMetas,
   errorWithParams,
-  type RuntimeCatalog,
 } from 'errcat/runtime'
-import { buildErrorIndex, compileEnvelope } from '../../../src/envelope/index.ts'
 import { type Answer, request, UUID } from '../client.ts'
 
 type ErrorSet = Readonly<Record<string, { readonly definition: ErrorDefinition }>>
 
 export interface EveryErrorCase {
   url: string
-  catalog: RuntimeCatalog
+  /** The reader of the demo's envelope: its generated module's `envelopeReader`. */
+  reader: EnvelopeReader
   errors: ErrorSet
   /** Params the server fills in for errors that have some (its example values). */
   exampleParams?: Record<string, unknown>
@@ -36,8 +36,8 @@ function idFor(definition: ErrorDefinition, turn: number): string {
 }
 
 export async function checkEveryError(test: EveryErrorCase): Promise<number> {
-  const envelope = compileEnvelope(test.catalog.envelope)
-  const index = buildErrorIndex(envelope, errorMetas(test.errors))
+  const envelope = test.reader
+  const index = envelope.index(errorMetas(test.errors))
   const entries = Object.values(test.errors)
   let turn = 0
   for (const entry of entries) {

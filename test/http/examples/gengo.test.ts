@@ -33,7 +33,7 @@ describe('Gengo demo server', () => {
   it('answers GET /errors/{id} with every error of the catalog, in HTTP 200 bodies', async () => {
     const count = await checkEveryError({
       url: server.url,
-      catalog: errors.catalog,
+      reader: errors.envelopeReader,
       errors: errors.allErrors,
       expectedStatus: () => 200,
       expectedBody: (error) => ({

@@ -36,7 +36,7 @@ describe('Qencode demo server', () => {
   it('answers GET /errors/{id} with every error of the catalog, in HTTP 200 bodies', async () => {
     const count = await checkEveryError({
       url: server.url,
-      catalog: errors.catalog,
+      reader: errors.envelopeReader,
       errors: errors.allErrors,
       exampleParams: { retryAfter: 30, field: 'task_token' },
       expectedStatus: () => 200,

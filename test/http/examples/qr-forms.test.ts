@@ -35,7 +35,7 @@ describe('QR forms gateway demo', () => {
   it('answers GET /errors/{id} with every error of the catalog, in HTTP 200 bodies', async () => {
     const count = await checkEveryError({
       url: server.url,
-      catalog: errors.catalog,
+      reader: errors.envelopeReader,
       errors: errors.allErrors,
       expectedStatus: () => 200,
       expectedBody: (error) =>

@@ -33,7 +33,7 @@ describe('Seven Bridges demo server', () => {
   it('answers GET /errors/{id} with every error of the catalog', async () => {
     const count = await checkEveryError({
       url: server.url,
-      catalog: errors.catalog,
+      reader: errors.envelopeReader,
       errors: errors.allErrors,
       expectedStatus: (definition) => definition.status,
       expectedBody: (error) => ({
