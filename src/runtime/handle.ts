@@ -176,7 +176,10 @@ export function createErrorHandler(
     if (!writer.cacheable || view.violations || view.upstream) return undefined
     if (definition.params && definition.expose) return undefined
     let byLocale = bodies.get(definition)
-    if (!byLocale) bodies.set(definition, (byLocale = new Map()))
+    if (!byLocale) {
+      byLocale = new Map()
+      bodies.set(definition, byLocale)
+    }
     return byLocale
   }
 

@@ -19,6 +19,15 @@ export {
 } from './catalog-error.ts'
 export { defineError, type ErrorFactory, type ErrorOf } from './define-error.ts'
 export {
+  type CatalogScope,
+  defineCatalog,
+  type ErrorDefinition,
+  type LocaleConfig,
+  type RateLimitSpec,
+  type RetrySpec,
+  type RuntimeCatalog,
+} from './definition.ts'
+export {
   defineEnvelope,
   type EnvelopeWriter,
   filterFieldPath,
@@ -42,15 +51,6 @@ export {
   tText,
   tTruthy,
 } from './envelope.ts'
-export {
-  type CatalogScope,
-  defineCatalog,
-  type ErrorDefinition,
-  type LocaleConfig,
-  type RateLimitSpec,
-  type RetrySpec,
-  type RuntimeCatalog,
-} from './definition.ts'
 export { type ErrorSet, errorMetaOf, errorMetas } from './error-meta.ts'
 export { errorFinder, errorWithParams } from './find-error.ts'
 export { formatMessage } from './format-message.ts'
@@ -79,6 +79,7 @@ export {
   pickTranslation,
 } from './locale.ts'
 export type { Message, MessagePart } from './message.ts'
+export { defineEnvelopeReader, type EnvelopeReader } from './reader.ts'
 export {
   type AdapterOptions,
   createAdapterHandler,
@@ -90,7 +91,6 @@ export {
   type RequestProblem,
   requestError,
 } from './request-errors.ts'
-export { defineEnvelopeReader, type EnvelopeReader } from './reader.ts'
 export { isWellFormedRequestId, resolveRequestId } from './request-id.ts'
 export { addRetryHeaders } from './retry-headers.ts'
 export { loadOpenTelemetry, type OpenTelemetryApi } from './telemetry.ts'
