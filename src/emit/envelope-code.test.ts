@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noThenProperty: `then` is the branch of an `$if` template.
 // The generated writer must send what the template interpreter renders: the
 // same status, headers and JSON body, for every preset, every example
 // catalog's envelope and templates using each construct, on generated error

@@ -6,8 +6,8 @@
 // three factories therefore carries three definitions.
 import type { LoadedCatalog, LoadedError } from '../catalog/model.ts'
 import type { Param } from '../catalog/schema.ts'
-import { docComment, printKey, printLiteral, printMembers } from './print.ts'
 import { readerData, writerSource } from './envelope-code.ts'
+import { docComment, printKey, printLiteral, printMembers } from './print.ts'
 import { buildRuntimeData, type RuntimeErrorData } from './runtime-data.ts'
 
 export interface TypeScriptOptions {
