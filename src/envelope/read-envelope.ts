@@ -30,6 +30,8 @@ const CLIENT_NAMES: ScopeNames = new Map([
 export interface EnvelopeReader {
   /** Whether a response is an error: any 4xx/5xx, and a 2xx whose body `errorWhen` says is one. */
   isError(status: number, body: unknown): boolean
+  /** Whether a 2xx can be an error (the envelope has `errorWhen`), which only its body tells. */
+  readonly hasErrorWhen: boolean
   /** Which catalog error a body carries, and what it said. Never throws. */
   read(status: number, body: unknown, index: ErrorIndex): ReadResult
   /** Indexes catalog errors by what this envelope's identifying members render for them. */
@@ -76,6 +78,7 @@ export function createReader(envelope: ParsedEnvelope): EnvelopeReader {
 
   const reader: EnvelopeReader = {
     model,
+    hasErrorWhen: errorWhen !== undefined,
     isError(status, body) {
       if (status >= 400) return true
       if (!errorWhen) return false

@@ -85,14 +85,68 @@ describe('CatalogError', () => {
   })
 
   it('renders the message lazily, once, and lets it be overwritten', () => {
-    const params = { hint: 'one' }
-    const error = BAD_TOKEN(params)
-    params.hint = 'two' // not read yet: the message is rendered on first access
-    assert.equal(error.message, 'Token two is not valid')
-    params.hint = 'three'
-    assert.equal(error.message, 'Token two is not valid')
+    let renders = 0
+    const hint = {
+      toString() {
+        renders++
+        return 'ab12'
+      },
+    }
+    const error = BAD_TOKEN({ hint: hint as unknown as string })
+    assert.equal(renders, 0) // not rendered yet: the message is rendered on first access
+    assert.equal(error.message, 'Token ab12 is not valid')
+    assert.equal(error.message, 'Token ab12 is not valid')
+    assert.equal(renders, 1)
     error.message = 'rewritten by a logger'
     assert.equal(error.message, 'rewritten by a logger')
+  })
+
+  it('keeps only the declared params of the object it is given', () => {
+    let getterRan = false
+    // TypeScript accepts any object that has the declared params (it is not a literal).
+    const user = JSON.parse('{"hint": "ab12", "password": "hunter2", "__proto__": {"admin": true}}')
+    Object.defineProperty(user, 'session', {
+      enumerable: true,
+      get() {
+        getterRan = true
+        return 'sess_secret'
+      },
+    })
+    const error = BAD_TOKEN(user)
+    assert.deepEqual(error.params, { hint: 'ab12' })
+    assert.deepEqual(Object.keys(error.params), ['hint'])
+    assert.equal(Object.getPrototypeOf(error.params), Object.prototype)
+    assert.equal(getterRan, false)
+    assert.equal(error.message, 'Token ab12 is not valid')
+    const json = JSON.stringify(error)
+    assert.doesNotMatch(json, /hunter2|admin|sess_secret|password|__proto__/)
+    assert.match(inspect(error), /hint: 'ab12'/)
+    assert.doesNotMatch(inspect(error), /hunter2|admin/)
+    // Later changes to the caller's object do not reach the error.
+    user.hint = 'zzzz'
+    assert.deepEqual(error.params, { hint: 'ab12' })
+  })
+
+  it('leaves out params not given, and inherited members of the same name', () => {
+    const optional = defineError<
+      CatalogError<{ symbol: 'X'; status: 400; params: { constructor?: unknown; hint?: string } }>
+    >(definition({ params: ['constructor', 'hint'] }))
+    assert.deepEqual(optional({}).params, {})
+    assert.deepEqual(optional().params, {})
+    assert.deepEqual(optional(Object.create({ hint: 'inherited' })).params, {})
+    // An error without declared params keeps none, whatever it is given.
+    const none = new CatalogError(UPSTREAM_DOWN.definition, { password: 'hunter2' })
+    assert.deepEqual(none.params, {})
+  })
+
+  it('keeps a declared param named __proto__ as a member, not as the prototype', () => {
+    const odd = defineError<CatalogError<{ symbol: 'X'; status: 400; params: object }>>(
+      definition({ params: ['__proto__'] }),
+    )
+    const error = odd(JSON.parse('{"__proto__": {"admin": true}}'))
+    assert.equal(Object.getPrototypeOf(error.params), Object.prototype)
+    assert.deepEqual(Object.keys(error.params), ['__proto__'])
+    assert.equal((error.params as { admin?: boolean }).admin, undefined)
   })
 
   it('does not capture a stack for expected errors, and does for server errors', () => {

@@ -60,7 +60,7 @@ export class CatalogError<T extends ErrorShape = ErrorShape> extends Error {
     this.code = definition.code
     this.key = definition.key
     this.status = definition.status
-    this.params = (params ?? EMPTY_PARAMS) as Readonly<T['params']>
+    this.params = declaredParams(definition.params, params) as Readonly<T['params']>
     if (options?.violations !== undefined) this.violations = options.violations
     if (options?.upstream !== undefined) this.upstream = options.upstream
   }
@@ -88,12 +88,17 @@ export class CatalogError<T extends ErrorShape = ErrorShape> extends Error {
     return this.#definition.retry
   }
 
-  /** Seconds before retrying may succeed, from the options or the catalog's retry policy. */
+  /**
+   * Seconds before retrying may succeed, from the options or the catalog's retry policy,
+   * at most `MAX_RETRY_AFTER`. An unusable delay in the options (NaN, negative, infinite)
+   * leaves the catalog's policy in force.
+   */
   get retryAfter(): number | undefined {
-    if (this.#retryAfter !== undefined) return validDelay(this.#retryAfter)
+    const given = validDelay(this.#retryAfter)
+    if (given !== undefined) return given
     const retry = this.#definition.retry
     if (typeof retry !== 'object') return undefined
-    if ('after' in retry) return retry.after
+    if ('after' in retry) return validDelay(retry.after)
     return validDelay((this.params as Record<string, unknown>)[retry.afterParam])
   }
 
@@ -150,9 +155,47 @@ export class CatalogError<T extends ErrorShape = ErrorShape> extends Error {
   }
 }
 
-function validDelay(value: unknown): number | undefined {
+/**
+ * The declared params of `params`, copied: TypeScript lets a factory take any
+ * object that has them (`BAD_TOKEN(user)`), and its other members (a
+ * password, `__proto__`) must not reach the body or the message. Only the
+ * declared names are read, so no getter of another member runs.
+ */
+function declaredParams(names: readonly string[] | undefined, params: object | undefined): object {
+  if (params == null || names === undefined) return EMPTY_PARAMS
+  const copy: Record<string, unknown> = {}
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!
+    // Own members only: an absent optional param named `constructor` is not Object's.
+    if (!Object.hasOwn(params, name)) continue
+    const value = (params as Record<string, unknown>)[name]
+    // `__proto__` is a valid param name; assigning it would set the copy's prototype.
+    if (name === '__proto__')
+      Object.defineProperty(copy, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    else copy[name] = value
+  }
+  return copy
+}
+
+/**
+ * The longest retry delay sent, in seconds: one day. Delays come from params, upstream
+ * bodies and headers, so anything can arrive (`1e308` would be written `1e+308`, which
+ * is no `delay-seconds`, RFC 9110 §10.2.3). A day covers the longest common quota
+ * window (daily limits, which reset within 24 hours); a longer wait is no retry hint
+ * a client acts on.
+ */
+export const MAX_RETRY_AFTER = 86_400
+
+/** A delay in seconds, at most `MAX_RETRY_AFTER`; undefined for NaN, negative, infinite or non-numeric values. */
+export function validDelay(value: unknown): number | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return undefined
+  return n > MAX_RETRY_AFTER ? MAX_RETRY_AFTER : n
 }
 
 /** True for a CatalogError of any catalog, also one created by another copy of errcat. */

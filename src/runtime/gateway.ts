@@ -34,7 +34,11 @@ export interface PassThroughOptions {
   }
   /** Chooses this API's error for an upstream error yourself; return undefined for the default match. */
   map?: (upstream: ErrorMeta, read: ReadResult) => ErrorEntry | undefined
-  /** The most bytes of an upstream error body that are read; a longer body counts as unreadable. Default: 1 MiB. */
+  /**
+   * The most bytes of an upstream body that may be an error that are read: any non-2xx
+   * body, and a 2xx body when the upstream's envelope has `errorWhen`. A longer body
+   * counts as unreadable (`badGateway`). Default: 1 MiB.
+   */
   maxErrorBodyBytes?: number
 }
 
@@ -72,6 +76,9 @@ export function createPassThrough(options: PassThroughOptions): PassThrough {
   const own = ownErrors(options.errors)
   const { notFound, badGateway } = options.fallback
   const maxBytes = options.maxErrorBodyBytes ?? MiB
+  // With `errorWhen`, a 2xx may be an error too, and only its body tells: it is read
+  // under the same bound, or an upstream could make the gateway buffer any size.
+  const successMayBeError = envelope.hasErrorWhen
 
   function httpLayer(status: number, text: string, read?: ReadResult): CatalogError {
     const entry = status === 404 ? notFound : badGateway
@@ -107,10 +114,13 @@ export function createPassThrough(options: PassThroughOptions): PassThrough {
 
   async function unwrap(response: Response): Promise<unknown> {
     const success = response.status >= 200 && response.status < 300
-    const text = success ? await response.text() : await readAtMost(response, maxBytes)
-    const error = errorOf(response.status, text ?? '', response.headers)
+    const text =
+      success && !successMayBeError ? await response.text() : await readAtMost(response, maxBytes)
+    // Too long to be judged: not a success that can be returned, nor an error that can be read.
+    if (text === undefined) throw httpLayer(response.status, '')
+    const error = errorOf(response.status, text, response.headers)
     if (error) throw error
-    if (text === '' || text === undefined) return undefined
+    if (text === '') return undefined
     try {
       return JSON.parse(text)
     } catch {
@@ -162,6 +172,10 @@ function retryAfterHeader(headers: HeaderSource | undefined): number | undefined
 /** The body as text, or undefined when it is longer than `limit` bytes (the rest is not read). */
 async function readAtMost(response: Response, limit: number): Promise<string | undefined> {
   if (!response.body) return ''
+  if (Number(response.headers.get('content-length')) > limit) {
+    await response.body.cancel().catch(() => {})
+    return undefined
+  }
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0

@@ -16,6 +16,7 @@ export {
   type ErrorShape,
   isAnyCatalogError,
   isCatalogErrorOf,
+  MAX_RETRY_AFTER,
 } from './catalog-error.ts'
 export { defineError, type ErrorFactory, type ErrorOf } from './define-error.ts'
 export {
@@ -93,5 +94,6 @@ export {
 } from './request-errors.ts'
 export { isWellFormedRequestId, resolveRequestId } from './request-id.ts'
 export { addRetryHeaders } from './retry-headers.ts'
+export { type SchemaIssue, SchemaValidationError } from './schema-validation-error.ts'
 export { loadOpenTelemetry, type OpenTelemetryApi } from './telemetry.ts'
 export { MAX_VIOLATIONS, readViolations } from './violations.ts'

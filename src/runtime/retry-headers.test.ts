@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { CatalogError } from './catalog-error.ts'
+import { CatalogError, MAX_RETRY_AFTER } from './catalog-error.ts'
 import type { ErrorDefinition } from './definition.ts'
 import { addRetryHeaders } from './retry-headers.ts'
 
@@ -51,6 +51,47 @@ describe('retry headers', () => {
     assert.deepEqual(headersOf(error({ retry: { after: 30 } }, undefined, 5)), {
       'retry-after': '5',
     })
+  })
+
+  it('clamps delays to one day and writes them as whole seconds, never in exponent notation', () => {
+    const busy = { retry: { afterParam: 'delay' }, params: ['delay'] } as const
+    for (const delay of [1e308, '1e308', 1e23, '100000000000000000000000', 86_401, 2 ** 53]) {
+      const headers = headersOf(error(busy, { delay }))
+      assert.deepEqual(headers, { 'retry-after': '86400' }, String(delay))
+    }
+    assert.deepEqual(headersOf(error({ retry: 'never' }, undefined, 1e308)), {
+      'retry-after': '86400',
+    })
+    assert.deepEqual(headersOf(error({ retry: { after: 1e9 } })), { 'retry-after': '86400' })
+    assert.deepEqual(headersOf(error(busy, { delay: 1e-9 })), { 'retry-after': '1' })
+    assert.deepEqual(headersOf(error(busy, { delay: -0 })), { 'retry-after': '0' })
+    assert.equal(MAX_RETRY_AFTER, 86_400)
+  })
+
+  it('ignores unusable delays: the catalog policy applies, or no header is sent', () => {
+    const busy = { retry: { afterParam: 'delay' }, params: ['delay'] } as const
+    for (const delay of [Number.NaN, Number.POSITIVE_INFINITY, -1, '-5', 'Infinity', '', null])
+      assert.deepEqual(headersOf(error(busy, { delay })), {}, String(delay))
+    for (const retryAfter of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -3]) {
+      assert.deepEqual(
+        headersOf(error({ retry: { after: 30 } }, undefined, retryAfter)),
+        { 'retry-after': '30' },
+        String(retryAfter),
+      )
+      assert.deepEqual(headersOf(error({ retry: 'safe' }, undefined, retryAfter)), {})
+    }
+  })
+
+  it('clamps the RateLimit reset time (t) the same way', () => {
+    const rateLimit = { policy: 'day', quota: 1000, window: 86_400 }
+    assert.equal(
+      headersOf(error({ retry: 'never', rateLimit }, undefined, 1e308)).ratelimit,
+      '"day";r=0;t=86400',
+    )
+    const weekly = { policy: 'week', quota: 1000, window: 604_800 }
+    const headers = headersOf(error({ retry: 'safe', rateLimit: weekly }))
+    assert.equal(headers.ratelimit, '"week";r=0;t=86400')
+    assert.equal(headers['ratelimit-policy'], '"week";q=1000;w=604800')
   })
 
   it('sends the IETF RateLimit fields when the error declares a policy', () => {

@@ -3,18 +3,20 @@
 // (draft-ietf-httpapi-ratelimit-headers) when the error declares the policy
 // it enforces. Rejected by a rate limit means nothing remains (`r=0`) until
 // the retry delay has passed (`t`).
-import type { CatalogError } from './catalog-error.ts'
+import { type CatalogError, validDelay } from './catalog-error.ts'
 import type { RateLimitSpec } from './definition.ts'
 
 /** Adds the retry headers of `error` to `headers` (lower-case names). */
 export function addRetryHeaders(error: CatalogError, headers: Record<string, string>): void {
-  const retryAfter = error.retryAfter
+  // Checked again here: the error may come from another copy of errcat, which did not clamp.
+  const retryAfter = validDelay(error.retryAfter)
   if (retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(retryAfter))
   const rateLimit = error.definition.rateLimit
   if (rateLimit) {
     const name = policyName(rateLimit)
+    const reset = retryAfter ?? validDelay(rateLimit.window) ?? 0
     headers['ratelimit-policy'] = `${name};q=${rateLimit.quota};w=${rateLimit.window}`
-    headers.ratelimit = `${name};r=0;t=${Math.ceil(retryAfter ?? rateLimit.window)}`
+    headers.ratelimit = `${name};r=0;t=${Math.ceil(reset)}`
   }
 }
 

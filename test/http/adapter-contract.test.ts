@@ -7,12 +7,15 @@ import { errorMetas } from 'errcat/runtime'
 import { ADAPTERS, type RunningApp } from './apps.ts'
 import { type Answer, postJson, rawGet, request, UUID, visible } from './client.ts'
 import { allErrors, envelopeReader } from './fixtures/errors.generated.ts'
-import { leakValues, SECRET_PREFIX } from './leak-values.ts'
+import { type LeakValue, leakValues, SECRET_PREFIX, validationLookalikes } from './leak-values.ts'
 
 const DOCS = 'https://docs.contract.example/errors'
 const envelope = envelopeReader
 const index = envelope.index(errorMetas(allErrors))
 const LEAKS = leakValues(200)
+const LOOKALIKES = validationLookalikes()
+/** What `GET /throw/:n` throws: the hostile values, then the validation lookalikes. */
+const THROWN = [...LEAKS, ...LOOKALIKES]
 
 /** The symbol a client reading the body with the catalog's envelope finds. */
 function symbolOf(answer: Answer): string | undefined {
@@ -38,7 +41,7 @@ for (const adapter of ADAPTERS) {
   describe(`${adapter.name} adapter`, () => {
     let app: RunningApp
     before(async () => {
-      app = await adapter.start({ values: LEAKS.map((l) => l.value) })
+      app = await adapter.start({ values: THROWN.map((l) => l.value) })
     })
     after(() => app.close())
 
@@ -177,6 +180,21 @@ for (const adapter of ADAPTERS) {
         assert.equal(body(answer).retry_after, 7)
       })
 
+      it('clamps a delay from the query to one day, in whole seconds', async () => {
+        for (const seconds of ['1e308', '100000000000000000000000', '86401.5']) {
+          const answer = await request(`${app.url}/errors/SLOW_DOWN?seconds=${seconds}`)
+          assert.equal(answer.status, 429)
+          assert.equal(answer.headers['retry-after'], '86400', seconds)
+          assert.equal(body(answer).retry_after, 86400, seconds)
+        }
+        for (const seconds of ['NaN', '-5', 'Infinity', '1e999']) {
+          const answer = await request(`${app.url}/errors/SLOW_DOWN?seconds=${seconds}`)
+          assert.equal(answer.status, 429)
+          assert.equal(answer.headers['retry-after'], undefined, seconds)
+          assert.equal(body(answer).retry_after, undefined, seconds)
+        }
+      })
+
       it('sends the IETF RateLimit fields for an error with a rate-limit policy', async () => {
         const answer = await request(`${app.url}/errors/RATE_LIMITED`)
         assert.equal(answer.status, 429)
@@ -278,39 +296,54 @@ for (const adapter of ADAPTERS) {
     })
 
     describe('unknown thrown values', () => {
+      /** What is wrong with the answer to `GET /throw/n`, which throws `leak.value`. */
+      async function problemsWith(leak: LeakValue, n: number): Promise<string[]> {
+        const id = `leak-${adapter.name}-${n}`
+        const answer = await request(`${app.url}/throw/${n}`, { headers: { 'x-request-id': id } })
+        const seen = visible(answer)
+        const problems: string[] = []
+        if (seen.includes(SECRET_PREFIX)) problems.push('the secret is visible')
+        if (answer.status !== 500) problems.push(`status ${answer.status}`)
+        if (answer.headers['x-secret'] || answer.headers['set-cookie'])
+          problems.push('headers from the thrown value')
+        try {
+          assert.deepEqual(answer.json, {
+            type: `${DOCS}#internal`,
+            title: 'Internal error',
+            status: 500,
+            detail: 'Internal error',
+            instance: `/throw/${n}`,
+            code: 'internal',
+            request_id: id,
+          })
+        } catch {
+          problems.push(`body ${answer.text.slice(0, 300)}`)
+        }
+        const call = app.calls.find((c) => c.requestId === id)
+        if (!call) problems.push('onError was not called')
+        else if (!Object.is(call.error, leak.value)) {
+          // Express 5 passes a falsy rejection on as `new Error('Rejected promise')`:
+          // the router cannot tell `next(null)` from "no error".
+          const expressFalsy = adapter.name === 'express' && !leak.value
+          if (!expressFalsy) problems.push('onError got another value')
+        }
+        return problems
+      }
+
       it(`turns ${LEAKS.length} hostile values into the internal error, leaking nothing`, async () => {
         const failures: string[] = []
         await inBatches(LEAKS, 8, async (leak, n) => {
-          const id = `leak-${adapter.name}-${n}`
-          const answer = await request(`${app.url}/throw/${n}`, { headers: { 'x-request-id': id } })
-          const seen = visible(answer)
-          const problems: string[] = []
-          if (seen.includes(SECRET_PREFIX)) problems.push('the secret is visible')
-          if (answer.status !== 500) problems.push(`status ${answer.status}`)
-          if (answer.headers['x-secret'] || answer.headers['set-cookie'])
-            problems.push('headers from the thrown value')
-          try {
-            assert.deepEqual(answer.json, {
-              type: `${DOCS}#internal`,
-              title: 'Internal error',
-              status: 500,
-              detail: 'Internal error',
-              instance: `/throw/${n}`,
-              code: 'internal',
-              request_id: id,
-            })
-          } catch {
-            problems.push(`body ${answer.text.slice(0, 300)}`)
-          }
-          const call = app.calls.find((c) => c.requestId === id)
-          if (!call) problems.push('onError was not called')
-          else if (!Object.is(call.error, leak.value)) {
-            // Express 5 passes a falsy rejection on as `new Error('Rejected promise')`:
-            // the router cannot tell `next(null)` from "no error".
-            const expressFalsy = adapter.name === 'express' && !leak.value
-            if (!expressFalsy) problems.push('onError got another value')
-          }
+          const problems = await problemsWith(leak, n)
           if (problems.length > 0) failures.push(`#${n} ${leak.kind}: ${problems.join('; ')}`)
+        })
+        assert.deepEqual(failures, [])
+      })
+
+      it('answers values that only look like validation failures with the internal error', async () => {
+        const failures: string[] = []
+        await inBatches(LOOKALIKES, 8, async (leak, i) => {
+          const problems = await problemsWith(leak, LEAKS.length + i)
+          if (problems.length > 0) failures.push(`${leak.kind}: ${problems.join('; ')}`)
         })
         assert.deepEqual(failures, [])
       })
@@ -326,3 +359,23 @@ async function inBatches<T>(
   for (let start = 0; start < items.length; start += size)
     await Promise.all(items.slice(start, start + size).map((item, i) => run(item, start + i)))
 }
+
+describe('every adapter', () => {
+  it('puts the path as the client sent it, still percent-encoded, in the problem instance', async () => {
+    // An encoded path is what the client sent and what a URI reference needs: decoded,
+    // `%2F` would turn into a path separator and `%20` into a space.
+    const path = '/items/a%20b%2F..%2Fc'
+    const instances: Record<string, unknown> = {}
+    for (const adapter of ADAPTERS) {
+      const app = await adapter.start()
+      try {
+        const answer = await request(`${app.url}${path}?q=%20x`)
+        assert.equal(answer.status, 404, adapter.name)
+        instances[adapter.name] = body(answer).instance
+      } finally {
+        await app.close()
+      }
+    }
+    assert.deepEqual(instances, { fastify: path, express: path, hono: path, fetch: path })
+  })
+})

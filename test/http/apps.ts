@@ -22,6 +22,7 @@ import {
   type ErrorInfo,
   errorFinder,
   errorWithParams,
+  SchemaValidationError,
 } from 'errcat/runtime'
 import express from 'express'
 import Fastify from 'fastify'
@@ -106,9 +107,10 @@ export async function validate(lib: string, body: unknown): Promise<unknown> {
       if (!ajvValidate(body)) throw new AjvValidationError(ajvValidate.errors ?? [])
       return body
     case 'standard': {
-      // A Standard Schema failure result, thrown as it is.
+      // A Standard Schema failure result is a plain object: thrown in errcat's error, it says
+      // that a schema produced it.
       const result = await zodSchema['~standard'].validate(body)
-      if (result.issues) throw result
+      if (result.issues) throw new SchemaValidationError(result.issues)
       return result.value
     }
     default:

@@ -62,9 +62,53 @@ const upstreamCatalog = defineCatalog({
 })
 const upstreamHandle = createErrorHandler(upstreamCatalog, { telemetry: false })
 
+// The same module behind an envelope that answers errors with HTTP 200, as Gengo does:
+// only the body (`errorWhen`) tells an error from a success.
+const okUpstreamEnvelope: EnvelopeTemplate = {
+  contentType: 'application/json',
+  status: 200,
+  errorWhen: "body.opstat == 'error'",
+  body: { opstat: 'error', error_code: '{{ error.code }}', message: '{{ error.message }}' },
+}
+const okUpstreamHandle = createErrorHandler(
+  { ...upstreamCatalog, envelope: envelopeWriter(okUpstreamEnvelope) },
+  { telemetry: false },
+)
+
 function upstreamError(code: number, violations?: { field: string; message: string }[]) {
   const { definition } = upstreamErrors[`E${code}`]!
   return new CatalogError(definition, undefined, violations ? { violations } : undefined)
+}
+
+/** How much of the streamed 2xx error body the upstream wrote before the gateway hung up. */
+const STREAMED_BYTES = 32 * 1024 * 1024
+const streamed = { written: 0, complete: false, closed: Promise.resolve() }
+
+/** A 2xx error body of STREAMED_BYTES, written as fast as the gateway reads it. */
+function streamHugeError(res: import('node:http').ServerResponse) {
+  let done: () => void
+  streamed.written = 0
+  streamed.complete = false
+  streamed.closed = new Promise<void>((resolve) => {
+    done = resolve
+  })
+  res.on('close', () => done())
+  res.writeHead(200, { 'content-type': 'application/json' })
+  const head = '{"opstat": "error", "error_code": 100303, "message": "'
+  const chunk = 'x'.repeat(64 * 1024)
+  res.write(head)
+  streamed.written = head.length
+  const pump = () => {
+    while (!res.destroyed && streamed.written < STREAMED_BYTES) {
+      streamed.written += chunk.length
+      if (!res.write(chunk)) return void res.once('drain', pump)
+    }
+    if (!res.destroyed) {
+      streamed.complete = true
+      res.end('"}')
+    }
+  }
+  pump()
 }
 
 /** What the upstream answers, by path. */
@@ -75,6 +119,21 @@ const ROUTES: Record<string, (res: import('node:http').ServerResponse) => void> 
   '/submissions/invalid': (res) =>
     sendError(res, upstreamError(100301, [{ field: '/answers/0', message: 'Expected a string' }])),
   '/submissions/limited': (res) => sendError(res, upstreamError(100311), { 'retry-after': '30' }),
+  '/submissions/limited-forever': (res) =>
+    sendError(res, upstreamError(100311), { 'retry-after': '100000000000000000000000' }),
+  '/submissions/limited-until-2999': (res) =>
+    sendError(res, upstreamError(100311), { 'retry-after': 'Tue, 01 Jan 2999 00:00:00 GMT' }),
+  '/ok/records/missing': (res) => {
+    const { status, headers, body } = okUpstreamHandle(upstreamError(100303), {
+      method: 'GET',
+      path: '/',
+      headers: {},
+    })
+    res.writeHead(status, headers).end(body)
+  },
+  '/ok/records/r1': (res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"record_id":"r1"}'),
+  '/ok/huge-error': streamHugeError,
   '/html-404': (res) =>
     res
       .writeHead(404, { 'content-type': 'text/html' })
@@ -180,6 +239,15 @@ describe('gateway pass-through', () => {
     assert.equal(wire(error).headers['retry-after'], '30')
   })
 
+  it("clamps the upstream's Retry-After to one day", async () => {
+    for (const path of ['/submissions/limited-forever', '/submissions/limited-until-2999']) {
+      const error = await thrownFor(path)
+      assert.equal(error.symbol, 'USER_SUBMISSION_LIMIT_REACHED')
+      assert.equal(error.retryAfter, 86_400, path)
+      assert.equal(wire(error).headers['retry-after'], '86400', path)
+    }
+  })
+
   it('turns an HTML 404 page into the HTTP-layer 404, without a business code', async () => {
     const error = await thrownFor('/html-404')
     assert.equal(error.symbol, 'NOT_FOUND')
@@ -227,6 +295,61 @@ describe('gateway pass-through', () => {
   it('treats a success that is not JSON as a bad gateway', async () => {
     const error = await thrownFor('/success-html')
     assert.equal(error.symbol, 'UPSTREAM_UNAVAILABLE')
+  })
+
+  describe('an upstream that answers errors with HTTP 200 (errorWhen)', () => {
+    const okGateway = createPassThrough({
+      upstream: { reader: envelopeReader(okUpstreamEnvelope), errors: upstreamErrors },
+      errors: allErrors,
+      fallback: { notFound: NOT_FOUND, badGateway: UPSTREAM_UNAVAILABLE },
+      maxErrorBodyBytes: 64 * 1024,
+    })
+
+    async function unwrapped(path: string): Promise<unknown> {
+      try {
+        return await okGateway.unwrap(await fetch(`${base}${path}`))
+      } catch (error) {
+        return error
+      }
+    }
+
+    it('re-emits a 2xx error, and returns the JSON of a 2xx success', async () => {
+      const error = await unwrapped('/ok/records/missing')
+      assert.ok(isAnyCatalogError(error))
+      assert.equal(error.symbol, 'RECORD_NOT_FOUND')
+      assert.deepEqual(await unwrapped('/ok/records/r1'), { record_id: 'r1' })
+    })
+
+    it('stops reading a 2xx body at maxErrorBodyBytes, and answers bad gateway', async () => {
+      let read = 0
+      const response = await fetch(`${base}/ok/huge-error`)
+      // Counts what the gateway pulls from the body.
+      const counted = response.body!.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            read += chunk.byteLength
+            controller.enqueue(chunk)
+          },
+        }),
+      )
+      const error = await okGateway
+        .unwrap(new Response(counted, { status: response.status, headers: response.headers }))
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        )
+      assert.ok(isAnyCatalogError(error), `not a catalog error: ${String(error)}`)
+      assert.equal(error.symbol, 'UPSTREAM_UNAVAILABLE')
+      assert.equal(error.upstream, undefined)
+      // The bound plus what was in flight: a few chunks, not the 32 MiB the upstream had.
+      assert.ok(read < 1024 * 1024, `read ${read} bytes`)
+      await streamed.closed
+      assert.equal(streamed.complete, false)
+      assert.ok(
+        streamed.written < STREAMED_BYTES / 2,
+        `the upstream wrote ${streamed.written} bytes`,
+      )
+    })
   })
 
   it('lets `map` choose the error', async () => {

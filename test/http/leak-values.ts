@@ -173,3 +173,38 @@ const builders: fc.Arbitrary<LeakValue>[] = [
 export function leakValues(count: number, seed = 20250601): LeakValue[] {
   return fc.sample(fc.oneof(...builders), { seed, numRuns: count })
 }
+
+/**
+ * Values shaped like validation failures (an `issues` list, ajv's `errors`,
+ * Fastify's `validation`) that no validation library made: what a database
+ * driver or an AggregateError may carry. Taken for validation failures, their
+ * messages would go on the wire as field violations.
+ */
+export function validationLookalikes(): LeakValue[] {
+  const secret = `${SECRET_PREFIX}_pw`
+  const address = `postgres://app:${secret}@db.internal:5432/shop`
+  const ajvLike = { instancePath: '/db', keyword: 'connect', message: address, params: {} }
+  return [
+    {
+      kind: 'array of Errors',
+      value: [new Error(`connect ECONNREFUSED ${address}`), new Error(`password ${secret}`)],
+    },
+    { kind: 'array of issue-like objects', value: [{ message: address, path: ['db'] }] },
+    { kind: 'array of ajv-like errors', value: [ajvLike] },
+    { kind: 'object with issues', value: { issues: [{ message: address }] } },
+    {
+      kind: 'Error with issues',
+      value: Object.assign(new Error('pool failed'), { issues: [{ message: address }] }),
+    },
+    { kind: 'object with ajv-like errors', value: { errors: [ajvLike] } },
+    {
+      kind: 'Error with ajv-like errors',
+      value: Object.assign(new Error('pool failed'), { errors: [ajvLike] }),
+    },
+    { kind: 'object with a validation array', value: { statusCode: 400, validation: [ajvLike] } },
+    {
+      kind: 'Error with validation and validationContext, not from Fastify',
+      value: Object.assign(new Error('x'), { validation: [ajvLike], validationContext: 'body' }),
+    },
+  ].map((leak) => ({ ...leak, secret }))
+}

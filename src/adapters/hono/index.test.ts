@@ -93,6 +93,52 @@ describe('errcat/hono', () => {
     assert.equal((await json(await app.request('/api/nothing'))).code, 'not_found')
   })
 
+  it('keeps the path percent-encoded in instance, as the client sent it', async () => {
+    const errors = errcat(catalog, { telemetry: false, notFound: NOT_FOUND })
+    const app = new Hono()
+    app.use(errors)
+    app.notFound(errors.notFound)
+    app.get('/files/:name', () => {
+      throw BAD_TOKEN({ hint: 'f00d' })
+    })
+    const thrown = await app.request('/files/a%20b%2F..%2Fc?x=%20')
+    assert.equal(thrown.status, 401)
+    assert.equal((await json(thrown)).instance, '/files/a%20b%2F..%2Fc')
+    const missing = await app.request('/items/%C3%A9t%C3%A9')
+    assert.equal((await json(missing)).instance, '/items/%C3%A9t%C3%A9')
+  })
+
+  it("answers the application's own validation errors through mapError's validationError", async () => {
+    class FormError extends Error {
+      constructor(readonly field: string) {
+        super(`invalid ${field}`)
+      }
+    }
+    const errors = errcat(catalog, {
+      telemetry: false,
+      mapError: (thrown, { validationError }) =>
+        thrown instanceof FormError
+          ? validationError([{ field: `/${thrown.field}`, message: 'Required' }], thrown)
+          : undefined,
+    })
+    const app = new Hono()
+    app.use(errors)
+    app.onError(errors.onError)
+    app.get('/form', () => {
+      throw new FormError('email')
+    })
+    app.get('/lookalike', () => {
+      // Shaped like a Standard Schema failure, but no library made it.
+      throw { issues: [{ message: 'postgres://app:hunter2@db.internal/shop', path: ['db'] }] }
+    })
+    const form = await app.request('/form')
+    assert.equal(form.status, 400)
+    assert.deepEqual((await json(form)).errors, [{ detail: 'Required', pointer: '/email' }])
+    const lookalike = await app.request('/lookalike')
+    assert.equal(lookalike.status, 500)
+    assert.doesNotMatch(await lookalike.text(), /hunter2|postgres/)
+  })
+
   it("leaves Hono's 404 alone when no notFound error is configured", async () => {
     const errors = errcat(catalog, { telemetry: false })
     const app = new Hono()

@@ -14,6 +14,7 @@ import { HTTPException } from 'hono/http-exception'
 import {
   type AdapterOptions,
   createAdapterHandler,
+  pathOf,
   type RequestProblem,
   type RuntimeCatalog,
 } from '../../runtime/index.ts'
@@ -53,7 +54,8 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
     answered.add(c)
     const response = handle(thrown, {
       method: c.req.method,
-      path: c.req.path,
+      // Not `c.req.path`, which Hono percent-decodes: `instance` is the path as the client sent it.
+      path: pathOf(c.req.url),
       headers: c.req.raw.headers,
     })
     return new Response(response.body, { status: response.status, headers: response.headers })
