@@ -4,6 +4,7 @@ import { checkCommand } from './check.ts'
 import { explainCommand } from './explain.ts'
 import { importCommand } from './import.ts'
 import { initCommand } from './init.ts'
+import { serveCommand } from './serve.ts'
 
 export function registerCommands(program: Command): void {
   for (const command of [
@@ -12,6 +13,7 @@ export function registerCommands(program: Command): void {
     explainCommand(),
     importCommand(),
     initCommand(),
+    serveCommand(),
   ]) {
     // Subcommands built with `new Command` must copy exitOverride and output
     // settings explicitly, or commander would call process.exit itself.
