@@ -25,3 +25,14 @@ describe('detectFormat', () => {
     assert.equal(importerFor('nope'), undefined)
   })
 })
+
+describe('format names', () => {
+  it('lists every importer, in detection order, without loading them', async () => {
+    const { FORMAT_NAMES } = await import('./format-names.ts')
+    const { importers } = await import('./importers.ts')
+    assert.deepEqual(
+      FORMAT_NAMES,
+      importers.map((i) => i.format),
+    )
+  })
+})

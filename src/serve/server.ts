@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http'
 import { type AddressInfo, isIP } from 'node:net'
 import type { Finding } from '../catalog/diagnostic.ts'
 import type { LoadedCatalog } from '../catalog/model.ts'
+import { DEFAULT_HOST, DEFAULT_PORT } from './address.ts'
 import { type Build, buildOf, loadBuild } from './build.ts'
 import { createLiveReload, type LiveReload } from './live-reload.ts'
 import { MOCK_PATH } from './mock.ts'
@@ -12,9 +13,6 @@ import { type ServeLog, watchAndRebuild } from './rebuild.ts'
 import { createRouter } from './routes.ts'
 
 export type { ServeLog }
-
-export const DEFAULT_PORT = 4000
-export const DEFAULT_HOST = '127.0.0.1'
 
 export interface ServeOptions {
   /** The catalog file (YAML or JSON). */
@@ -145,15 +143,4 @@ function urlHost(host: string): string {
   if (host === '0.0.0.0') return '127.0.0.1'
   if (host === '::') return '[::1]'
   return isIP(host) === 6 ? `[${host}]` : host
-}
-
-/** Whether only this machine can reach `host`. */
-export function isLoopback(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '')
-  return (
-    h === 'localhost' ||
-    h === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) ||
-    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
-  )
 }

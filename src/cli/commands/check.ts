@@ -1,18 +1,14 @@
 import { Command, Option } from 'commander'
-import { checkFile } from '../../check/check.ts'
 import type { RuleInfo } from '../../check/rule.ts'
-import { allRules, loaderRules, loadRules, rules } from '../../check/rules/index.ts'
 import { DEFAULT_CATALOG } from '../load-catalog.ts'
-import { formatJson } from '../report/json.ts'
-import { formatSarif } from '../report/sarif.ts'
 import { createStyle, type Style } from '../report/style.ts'
-import { formatText, summary } from '../report/text.ts'
 
 type Format = 'text' | 'json' | 'sarif'
 
 const NOTES_PER_RULE = 10
 
-function listRules(style: Style): string {
+async function listRules(style: Style): Promise<string> {
+  const { loaderRules, loadRules, rules } = await import('../../check/rules/index.ts')
   const colour = { error: style.red, warning: style.yellow, info: style.cyan }
   const entry = (r: RuleInfo) =>
     `${style.bold(r.id)} (${colour[r.severity](r.severity)})\n  ${r.description}\n  ${style.dim('fix:')} ${r.hint}\n`
@@ -42,14 +38,21 @@ export function checkCommand(): Command {
     .action(async (path: string, options: { format: Format; rules?: boolean }) => {
       const style = createStyle()
       if (options.rules) {
-        process.stdout.write(listRules(style))
+        process.stdout.write(await listRules(style))
         return
       }
+      // The linter loads here, not when the command line is read: other commands start faster.
+      const { checkFile } = await import('../../check/check.ts')
+      const { formatText, summary } = await import('../report/text.ts')
       const result = await checkFile(path)
       const { findings } = result
-      if (options.format === 'json') process.stdout.write(formatJson(findings))
-      else if (options.format === 'sarif') process.stdout.write(formatSarif(findings, allRules()))
-      else {
+      if (options.format === 'json')
+        process.stdout.write((await import('../report/json.ts')).formatJson(findings))
+      else if (options.format === 'sarif') {
+        const { formatSarif } = await import('../report/sarif.ts')
+        const { allRules } = await import('../../check/rules/index.ts')
+        process.stdout.write(formatSarif(findings, allRules()))
+      } else {
         process.stdout.write(formatText(findings, { style, notesPerRule: NOTES_PER_RULE }))
         const what = result.catalog
           ? `${path}: ${result.catalog.errors.length} errors checked`

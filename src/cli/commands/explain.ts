@@ -3,7 +3,6 @@ import type { LoadedCatalog, LoadedError } from '../../catalog/model.ts'
 import { editDistance, nearest } from '../../check/near.ts'
 import { CliError } from '../errors.ts'
 import { DEFAULT_CATALOG, loadOrFail } from '../load-catalog.ts'
-import { renderErrorDoc } from '../report/error-doc.ts'
 import { createStyle } from '../report/style.ts'
 
 /**
@@ -81,6 +80,7 @@ export function explainCommand(): Command {
         )
       }
       const style = createStyle()
+      const { renderErrorDoc } = await import('../report/error-doc.ts')
       process.stdout.write(found.map((e) => renderErrorDoc(catalog, e, style)).join('\n'))
     })
 }

@@ -5,10 +5,9 @@
 import { writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { Command, Option } from 'commander'
-import { buildDraft, type Draft } from '../../import/build-draft.ts'
-import { formatNames } from '../../import/detect.ts'
-import { readPages } from '../../import/read-pages.ts'
-import { type DraftFormat, writeDraft } from '../../import/write-draft.ts'
+import type { Draft } from '../../import/build-draft.ts'
+import { FORMAT_NAMES } from '../../import/format-names.ts'
+import type { DraftFormat } from '../../import/write-draft.ts'
 import { CliError } from '../errors.ts'
 
 interface ImportOptions {
@@ -49,11 +48,15 @@ export function importCommand(): Command {
       new Option(
         '--from <format>',
         'read every input as this format instead of detecting it',
-      ).choices(formatNames()),
+      ).choices(FORMAT_NAMES),
     )
     .action(async (files: string[], options: ImportOptions) => {
       const format: DraftFormat =
         options.format ?? (options.output && extname(options.output) === '.json' ? 'json' : 'yaml')
+      // The parsers load here, not when the command line is read: other commands start faster.
+      const { readPages } = await import('../../import/read-pages.ts')
+      const { buildDraft } = await import('../../import/build-draft.ts')
+      const { writeDraft } = await import('../../import/write-draft.ts')
       const read = await readPages(files, options.from)
       for (const p of read.passedOver) process.stderr.write(`${p.file}: passed over: ${p.reason}\n`)
       if (read.problem) throw new CliError(read.problem.message, 2, read.problem.hint)

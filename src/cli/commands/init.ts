@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline/promises'
 import { Command } from 'commander'
 import { CliError } from '../errors.ts'
 import { DEFAULT_CATALOG } from '../load-catalog.ts'
-import { type StarterOptions, starterCatalog } from '../starter-catalog.ts'
+import type { StarterOptions } from '../starter-catalog.ts'
 
 interface InitOptions {
   force?: boolean
@@ -73,6 +73,7 @@ export function initCommand(): Command {
         process.stdin.isTTY && options.name === undefined && options.docs === undefined
       if (interactive) starter = await ask(starter)
       try {
+        const { starterCatalog } = await import('../starter-catalog.ts')
         await writeFile(file, starterCatalog(starter), { flag: options.force ? 'w' : 'wx' })
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code

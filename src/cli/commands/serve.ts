@@ -1,12 +1,7 @@
 import { isAbsolute, relative } from 'node:path'
 import { Command } from 'commander'
-import {
-  DEFAULT_HOST,
-  DEFAULT_PORT,
-  isLoopback,
-  type Serving,
-  startServe,
-} from '../../serve/index.ts'
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopback } from '../../serve/address.ts'
+import type { Serving } from '../../serve/index.ts'
 import { CliError } from '../errors.ts'
 import { DEFAULT_CATALOG, loadOrFail } from '../load-catalog.ts'
 
@@ -36,6 +31,7 @@ export function serveCommand(): Command {
         )
       let serving: Serving
       try {
+        const { startServe } = await import('../../serve/index.ts')
         serving = await startServe({ catalog: path, loaded: catalog, port, host: options.host })
       } catch (error) {
         throw listenError(error, options.host, port)
