@@ -79,7 +79,7 @@ async function serve(): Promise<void> {
     await Promise.all([
       import('fastify'),
       import('@fastify/error'),
-      import('errcat/fastify'),
+      import('@errcat/runtime/fastify'),
       import('../examples/sevenbridges/errors.generated.ts'),
     ])
   const ports: Record<string, number> = {}

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under src/, test/, examples/ and bench/ with node:test.
+// Runs every *.test.ts under src/, packages/, test/, examples/ and bench/ with node:test.
 // Node 20's `--test` does not expand globs, so the file list is built here.
 // Extra arguments are passed through as filters on the path (substring match).
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-const roots = ['src', 'test', 'examples', 'bench']
+const roots = ['src', 'packages', 'test', 'examples', 'bench']
 const skip = new Set(['node_modules', 'dist', 'generated-fixtures'])
 
 function findTests(dir, out = []) {

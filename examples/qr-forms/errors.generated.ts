@@ -13,7 +13,7 @@ import {
   tEquals,
   tMember,
   tTruthy,
-} from "errcat/runtime"
+} from "@errcat/runtime"
 
 const scope: CatalogScope = { id: "QR forms OpenAPI V2", locale: "en" }
 

@@ -20,7 +20,7 @@
 // /v2 requests need `x-api-key`: `qrf_rw_key` may write, `qrf_ro_key` only read.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { type EnvelopeTemplate, envelopeReader, envelopeWriter } from 'errcat/envelope'
-import { errcat } from 'errcat/hono'
+import { errcat } from '@errcat/runtime/hono'
 import {
   createErrorHandler,
   createPassThrough,
@@ -29,7 +29,7 @@ import {
   errorFinder,
   errorWithParams,
   pathOf,
-} from 'errcat/runtime'
+} from '@errcat/runtime'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import {

@@ -10,7 +10,7 @@ import {
   defineEnvelopeReader,
   defineError,
   isCatalogErrorOf,
-} from "errcat/runtime"
+} from "@errcat/runtime"
 
 const scope: CatalogScope = { id: "Seven Bridges Platform API", locale: "en" }
 

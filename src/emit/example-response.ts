@@ -5,8 +5,8 @@
 import type { LoadedCatalog, LoadedError } from '../catalog/model.ts'
 import type { Param } from '../catalog/schema.ts'
 import type { FieldViolation } from '../envelope/index.ts'
-import { CatalogError } from '../runtime/catalog-error.ts'
-import { createErrorHandler, type ErrorResponse } from '../runtime/handle.ts'
+import { CatalogError } from '@errcat/runtime/internal/catalog-error'
+import { createErrorHandler, type ErrorResponse } from '@errcat/runtime/internal/handle'
 import { type InMemoryRuntime, runtimeOf } from './runtime-catalog.ts'
 
 /** The request id every example carries, so that examples are stable across builds. */

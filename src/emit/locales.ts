@@ -5,8 +5,8 @@
 // send in that locale; the client walks `fallback` as the server walks its
 // chain, so both pick the same message and format it with the same locale.
 import type { LoadedCatalog, LoadedError } from '../catalog/model.ts'
-import { buildChain } from '../runtime/locale.ts'
-import type { Message } from '../runtime/message.ts'
+import { buildChain } from '@errcat/runtime/internal/locale'
+import type { Message } from '@errcat/runtime/internal/message'
 import { compileMessage } from './message-ast.ts'
 import type { OutputFile } from './targets.ts'
 

@@ -3,7 +3,7 @@
 // merged, simple styles and `::` skeletons resolved to Intl options.
 import { type MessageFormatElement, TYPE } from '@formatjs/icu-messageformat-parser'
 import { parseMessage } from '../catalog/message.ts'
-import type { Message, MessagePart } from '../runtime/message.ts'
+import type { Message, MessagePart } from '@errcat/runtime/internal/message'
 
 /** Parses and converts an ICU template; throws on invalid syntax (the loader has reported it). */
 export function compileMessage(template: string): Message {

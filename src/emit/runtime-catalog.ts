@@ -4,8 +4,8 @@
 // the server runtime's own error handler, so what they show is what a server
 // built from the generated module sends.
 import type { LoadedCatalog } from '../catalog/model.ts'
-import { defineError, type ErrorFactory } from '../runtime/define-error.ts'
-import type { ErrorDefinition, RuntimeCatalog } from '../runtime/definition.ts'
+import { defineError, type ErrorFactory } from '@errcat/runtime/internal/define-error'
+import type { ErrorDefinition, RuntimeCatalog } from '@errcat/runtime/internal/definition'
 import { envelopeWriter } from './envelope-writer.ts'
 import { buildRuntimeData } from './runtime-data.ts'
 

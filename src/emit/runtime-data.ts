@@ -10,8 +10,8 @@ import type {
   ErrorDefinition,
   LocaleConfig,
   RetrySpec,
-} from '../runtime/definition.ts'
-import type { Message } from '../runtime/message.ts'
+} from '@errcat/runtime/internal/definition'
+import type { Message } from '@errcat/runtime/internal/message'
 import { compileMessage } from './message-ast.ts'
 
 /** An ErrorDefinition without its catalog scope, which the module holds once. */

@@ -21,7 +21,7 @@ export interface TypeScriptOptions {
 
 export function generateTypeScript(catalog: LoadedCatalog, options: TypeScriptOptions): string {
   const data = buildRuntimeData(catalog)
-  const runtime = options.runtimeImport ?? 'errcat/runtime'
+  const runtime = options.runtimeImport ?? '@errcat/runtime'
   const writer = writerSource(data.envelope)
   const imports = [
     'type CatalogError',

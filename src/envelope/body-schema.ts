@@ -2,12 +2,12 @@
 // template renders, derived from the template itself. Given one error, members
 // that identify it become `const` (and members it leaves out become `false`),
 // so an OpenAPI generator can offer `oneOf` per status with a discriminator.
-import type { MemberInfo } from './context.ts'
-import { isIdentifying, nodeDependencies } from './dependencies.ts'
+import type { MemberInfo } from '@errcat/runtime/internal/envelope/context'
+import { isIdentifying, nodeDependencies } from '@errcat/runtime/internal/envelope/dependencies'
 import type { Expr } from './expression.ts'
-import { FILTERS } from './filters.ts'
+import { FILTERS } from '@errcat/runtime/internal/envelope/filters'
 import type { TNode } from './template.ts'
-import { isAlwaysOne, memberOf, type Roots, withItem } from './types-of.ts'
+import { isAlwaysOne, memberOf, type Roots, withItem } from '@errcat/runtime/internal/envelope/types-of'
 
 export type Schema = Record<string, unknown> | boolean
 

@@ -3,9 +3,9 @@
 // missing member, so each one is reported with the names that exist.
 
 import { editDistance } from '../catalog/edit-distance.ts'
-import type { MemberInfo, RootInfo } from './context.ts'
+import type { MemberInfo, RootInfo } from '@errcat/runtime/internal/envelope/context'
 import type { Expr } from './expression.ts'
-import { FILTERS } from './filters.ts'
+import { FILTERS } from '@errcat/runtime/internal/envelope/filters'
 
 export interface ExpressionProblem {
   /** Offset in the expression source. */

@@ -3,11 +3,11 @@
 // then only runs closures and builds the response.
 import type { EnvelopeTemplate } from '../catalog/schema.ts'
 import { schemaOfNode } from './body-schema.ts'
-import { compileExpression, truthy } from './evaluate.ts'
+import { compileExpression, truthy } from '@errcat/runtime/internal/envelope/evaluate'
 import { parseEnvelope } from './parse-envelope.ts'
-import { metaScope } from './read.ts'
-import { asStatus, createReader, type EnvelopeReader, RENDER_NAMES } from './read-envelope.ts'
-import { compileNode, type SlotCounter, textOf } from './render.ts'
+import { metaScope } from '@errcat/runtime/internal/envelope/read'
+import { asStatus, createReader, type EnvelopeReader, RENDER_NAMES } from '@errcat/runtime/internal/envelope/read-envelope'
+import { compileNode, type SlotCounter, textOf } from '@errcat/runtime/internal/envelope/render'
 import {
   type ApiView,
   type CompiledEnvelope,
@@ -17,8 +17,8 @@ import {
   type ErrorView,
   type RenderedResponse,
   type RequestView,
-} from './types.ts'
-import { RENDER_ROOT_MAP } from './types-of.ts'
+} from '@errcat/runtime/internal/envelope/types'
+import { RENDER_ROOT_MAP } from '@errcat/runtime/internal/envelope/types-of'
 
 /** Lets buildErrorIndex reach the reader of an envelope without exposing it. */
 const READERS = new WeakMap<CompiledEnvelope, EnvelopeReader>()

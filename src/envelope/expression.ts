@@ -12,20 +12,9 @@
 //   !
 //   paths, literals, ( … )
 
-export type BinaryOp = '??' | '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>='
+import type { BinaryOp, Expr, Span } from '@errcat/runtime/internal/envelope/ast'
 
-interface Span {
-  /** Offsets in the expression source, end exclusive. */
-  start: number
-  end: number
-}
-
-export type Expr =
-  | (Span & { kind: 'literal'; value: string | number | boolean | null })
-  | (Span & { kind: 'path'; root: string; members: (string | number)[] })
-  | (Span & { kind: 'not'; operand: Expr })
-  | (Span & { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr })
-  | (Span & { kind: 'filter'; name: string; input: Expr; nameStart: number })
+export type { BinaryOp, Expr }
 
 export type ParsedExpression =
   | { ok: true; expr: Expr }

@@ -8,7 +8,7 @@
 export type { EnvelopeTemplate } from '../catalog/schema.ts'
 export { envelopeReader, envelopeWriter } from '../emit/envelope-writer.ts'
 export { buildErrorIndex, compileEnvelope } from './compile.ts'
-export { grpcStatusName } from './grpc-status.ts'
+export { grpcStatusName } from '@errcat/runtime/internal/envelope/grpc-status'
 export { PRESETS, type Preset, type PresetName } from './presets.ts'
 export type {
   ApiView,
@@ -21,6 +21,6 @@ export type {
   ReadResult,
   RenderedResponse,
   RequestView,
-} from './types.ts'
-export { EnvelopeError } from './types.ts'
+} from '@errcat/runtime/internal/envelope/types'
+export { EnvelopeError } from '@errcat/runtime/internal/envelope/types'
 export { validateEnvelope } from './validate.ts'

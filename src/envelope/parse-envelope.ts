@@ -2,20 +2,15 @@
 // validateEnvelope reports the problems; compileEnvelope builds closures from
 // the parts. Works on untyped input, since a catalog may not match the schema.
 import type { EnvelopeTemplate } from '../catalog/schema.ts'
-import { CLIENT_ROOTS, RENDER_ROOTS } from './context.ts'
+import { CLIENT_ROOTS, RENDER_ROOTS } from '@errcat/runtime/internal/envelope/context'
 import type { Expr } from './expression.ts'
 import { PRESETS, type PresetName } from './presets.ts'
 import { TemplateParser, type TNode } from './template.ts'
-import type { EnvelopeProblem } from './types.ts'
+import type { EnvelopeProblem } from '@errcat/runtime/internal/envelope/types'
 
-export interface ParsedEnvelope {
-  /** A constant number, or one expression. */
-  status: TNode
-  contentType: string
-  headers: { name: string; node: TNode }[]
-  body: TNode
-  errorWhen?: Expr
-}
+import type { ParsedEnvelope } from '@errcat/runtime/internal/envelope/ast'
+
+export type { ParsedEnvelope }
 
 const KEYS = ['preset', 'status', 'contentType', 'headers', 'body', 'errorWhen']
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/

@@ -2,21 +2,12 @@
 // way. Rendering (render.ts), reading bodies back (read.ts) and the body
 // schema (body-schema.ts) all walk this tree, so they agree by construction.
 import { checkExpression } from './check-expression.ts'
-import { itemInfo, type RootInfo } from './context.ts'
-import { type Expr, parseExpression } from './expression.ts'
-import type { EnvelopeProblem } from './types.ts'
+import { itemInfo, type RootInfo } from '@errcat/runtime/internal/envelope/context'
+import type { Expr, TNode } from '@errcat/runtime/internal/envelope/ast'
+import { parseExpression } from './expression.ts'
+import type { EnvelopeProblem } from '@errcat/runtime/internal/envelope/types'
 
-export type TNode =
-  /** A JSON value without expressions: a number, boolean, null or plain string. */
-  | { kind: 'const'; value: string | number | boolean | null }
-  /** A string that is exactly one `{{ expr }}`: the value keeps its type. */
-  | { kind: 'expr'; expr: Expr }
-  /** A string mixing text and expressions: interpolated. */
-  | { kind: 'text'; parts: (string | Expr)[] }
-  | { kind: 'object'; members: { key: string; node: TNode }[] }
-  | { kind: 'array'; items: TNode[] }
-  | { kind: 'if'; cond: Expr; then: TNode; else?: TNode }
-  | { kind: 'each'; source: Expr; as: string; do: TNode }
+export type { TNode }
 
 export type Path = (string | number)[]
 

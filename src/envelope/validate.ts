@@ -3,7 +3,7 @@
 // so the loader can point at file:line:column.
 import type { EnvelopeTemplate } from '../catalog/schema.ts'
 import { parseEnvelope } from './parse-envelope.ts'
-import type { EnvelopeProblem } from './types.ts'
+import type { EnvelopeProblem } from '@errcat/runtime/internal/envelope/types'
 
 export function validateEnvelope(template: EnvelopeTemplate | undefined): EnvelopeProblem[] {
   return parseEnvelope(template).problems

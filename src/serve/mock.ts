@@ -7,9 +7,9 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { LoadedCatalog, LoadedError } from '../catalog/model.ts'
 import { type InMemoryRuntime, runtimeOf } from '../emit/runtime-catalog.ts'
-import { errorFinder, errorWithParams } from '../runtime/find-error.ts'
-import { createErrorHandler } from '../runtime/handle.ts'
-import { pathOf } from '../runtime/request-errors.ts'
+import { errorFinder, errorWithParams } from '@errcat/runtime/internal/find-error'
+import { createErrorHandler } from '@errcat/runtime/internal/handle'
+import { pathOf } from '@errcat/runtime/internal/request-errors'
 
 export const MOCK_PATH = '/mock'
 

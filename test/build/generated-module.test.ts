@@ -6,14 +6,14 @@ import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
-import type { ErrorHandler } from '../../src/runtime/index.ts'
+import type { ErrorHandler } from '@errcat/runtime'
 import { copyShopCatalog, createProject, type Project, runCli } from './project.ts'
 
 // The generated module's exports, as this test uses them.
 type Factory = ((...args: unknown[]) => Error & Record<string, unknown>) & { definition: unknown }
 interface ShopModule {
   [symbol: string]: unknown
-  catalog: import('../../src/runtime/index.ts').RuntimeCatalog
+  catalog: import('@errcat/runtime').RuntimeCatalog
   allErrors: Record<string, Factory>
   isCatalogError(error: unknown, symbol?: string): boolean
 }
@@ -35,7 +35,7 @@ describe('a generated module with the error handler', { timeout: 120_000 }, () =
     const built = runCli(['build', catalogFile])
     assert.equal(built.status, 0, built.stderr)
     shop = (await import(pathToFileURL(project.path('errors.generated.ts')).href)) as ShopModule
-    const { createErrorHandler } = await import('errcat/runtime')
+    const { createErrorHandler } = await import('@errcat/runtime')
     handle = createErrorHandler(shop.catalog, { telemetry: false })
   })
   after(() => project.remove())

@@ -1,6 +1,6 @@
 // Helpers for tests that act like a user's project: a temporary folder whose
-// node_modules/errcat links to this repository, so generated modules import
-// `errcat/runtime` through the package's own exports (with the errcat-source
+// node_modules/errcat links to this repository (and @errcat/runtime to its
+// runtime package), so generated modules import `@errcat/runtime` through the package's own exports (with the errcat-source
 // condition, which maps it to src/).
 import { spawnSync } from 'node:child_process'
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
@@ -23,6 +23,9 @@ export async function createProject(): Promise<Project> {
   const dir = await mkdtemp(join(tmpdir(), 'errcat-test-'))
   await mkdir(join(dir, 'node_modules'))
   await symlink(REPO, join(dir, 'node_modules', 'errcat'), 'dir')
+  // Generated modules import the runtime package, which a project installs beside the CLI.
+  await mkdir(join(dir, 'node_modules', '@errcat'))
+  await symlink(join(REPO, 'packages', 'runtime'), join(dir, 'node_modules', '@errcat', 'runtime'), 'dir')
   await writeFile(join(dir, 'package.json'), '{ "type": "module", "private": true }\n')
   return {
     dir,

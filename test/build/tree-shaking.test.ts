@@ -111,7 +111,7 @@ errors:
     )
     const output = await bundle(
       project,
-      `import { createErrorHandler } from 'errcat/runtime'
+      `import { createErrorHandler } from '@errcat/runtime'
        import { catalog } from './small.generated.ts'
        export const handle = createErrorHandler(catalog)`,
     )

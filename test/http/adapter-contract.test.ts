@@ -3,7 +3,7 @@
 // adapter (see ./apps.ts).
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { errorMetas } from 'errcat/runtime'
+import { errorMetas } from '@errcat/runtime'
 import { ADAPTERS, type RunningApp } from './apps.ts'
 import { type Answer, postJson, rawGet, request, UUID, visible } from './client.ts'
 import { allErrors, envelopeReader } from './fixtures/errors.generated.ts'

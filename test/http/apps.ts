@@ -12,10 +12,10 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Ajv, ValidationError as AjvValidationError } from 'ajv'
-import { errcat as expressErrcat } from 'errcat/express'
-import fastifyErrcat from 'errcat/fastify'
-import { errcat as fetchErrcat, readJson } from 'errcat/fetch'
-import { errcat as honoErrcat } from 'errcat/hono'
+import { errcat as expressErrcat } from '@errcat/runtime/express'
+import fastifyErrcat from '@errcat/runtime/fastify'
+import { errcat as fetchErrcat, readJson } from '@errcat/runtime/fetch'
+import { errcat as honoErrcat } from '@errcat/runtime/hono'
 import {
   type AdapterOptions,
   type CatalogError,
@@ -23,7 +23,7 @@ import {
   errorFinder,
   errorWithParams,
   SchemaValidationError,
-} from 'errcat/runtime'
+} from '@errcat/runtime'
 import express from 'express'
 import Fastify from 'fastify'
 import { Hono } from 'hono'

@@ -19,7 +19,7 @@ import {
   type ErrorDefinition,
   isAnyCatalogError,
   UpstreamError,
-} from 'errcat/runtime'
+} from '@errcat/runtime'
 import {
   allErrors,
   catalog,

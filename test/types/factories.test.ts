@@ -13,7 +13,7 @@ import { copyShopCatalog, createProject, type Project, REPO, runCli } from '../b
 const TSC = join(REPO, 'node_modules/typescript/bin/tsc')
 
 const USAGE = `import type { IncomingMessage } from 'node:http'
-import { createErrorHandler } from 'errcat/runtime'
+import { createErrorHandler } from '@errcat/runtime'
 import {
   type AnyCatalogError,
   allErrors,

@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http'
 import type { LoadedCatalog, LoadedError, RetryPolicy } from '../../catalog/model.ts'
 import type { Example } from '../../catalog/schema.ts'
 import { compileMessage } from '../../emit/message-ast.ts'
-import { formatMessage } from '../../runtime/format-message.ts'
+import { formatMessage } from '@errcat/runtime/internal/format-message'
 import { markdownToText } from './markdown-text.ts'
 import { noStyle, type Style } from './style.ts'
 

@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http'
 import type { LoadedError } from '../../catalog/model.ts'
 import type { Param } from '../../catalog/schema.ts'
 import { retryAdvice } from '../../cli/report/error-doc.ts'
-import type { ErrorResponse } from '../../runtime/handle.ts'
+import type { ErrorResponse } from '@errcat/runtime/internal/handle'
 import { attr, escapeHtml, link } from './html.ts'
 import { markdownToHtml } from './markdown-html.ts'
 

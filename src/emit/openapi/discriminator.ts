@@ -5,7 +5,7 @@
 // picks the schema by that one member. When any condition fails, the caller
 // falls back and the reason goes into the schema's description.
 import type { EnvelopeTemplate } from '../../catalog/schema.ts'
-import { isIdentifying, nodeDependencies } from '../../envelope/dependencies.ts'
+import { isIdentifying, nodeDependencies } from '@errcat/runtime/internal/envelope/dependencies'
 import { parseEnvelope } from '../../envelope/parse-envelope.ts'
 import type { TNode } from '../../envelope/template.ts'
 import type { ErrorBody } from './error-bodies.ts'

@@ -6,7 +6,7 @@
 import type { LoadedCatalog, LoadedError } from '../../catalog/model.ts'
 import { compileEnvelope, type ErrorMeta } from '../../envelope/index.ts'
 import { parseEnvelope } from '../../envelope/parse-envelope.ts'
-import { errorMetaOf } from '../../runtime/error-meta.ts'
+import { errorMetaOf } from '@errcat/runtime/internal/error-meta'
 import { exampleRenderer } from '../example-response.ts'
 import { runtimeOf } from '../runtime-catalog.ts'
 import { paramsPlaces, withParams } from './params-schema.ts'

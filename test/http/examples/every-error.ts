@@ -9,7 +9,7 @@ import {
   type ErrorDefinition,
   errorMetas,
   errorWithParams,
-} from 'errcat/runtime'
+} from '@errcat/runtime'
 import { type Answer, request, UUID } from '../client.ts'
 
 type ErrorSet = Readonly<Record<string, { readonly definition: ErrorDefinition }>>

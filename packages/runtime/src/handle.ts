@@ -1,0 +1,289 @@
+// The core every adapter calls: anything thrown → the response to send.
+// Adapters only translate their framework's request into `RequestInfo` and
+// write the returned status, headers and body.
+
+import { FILTERS } from './envelope/filters.ts'
+import type { ErrorView, FieldViolation, RenderedResponse, RequestView } from './envelope/types.ts'
+import { genericInternalError, genericValidationError } from './builtin-errors.ts'
+import { type CatalogError, createWithoutStack, isAnyCatalogError } from './catalog-error.ts'
+import type { ErrorDefinition, RuntimeCatalog } from './definition.ts'
+import { type EnvelopeWriter, isEnvelopeWriter, renderHead } from './envelope.ts'
+import { formatMessage } from './format-message.ts'
+import { type HeaderSource, readHeader } from './headers.ts'
+import { createLocaleNegotiator, pickTranslation } from './locale.ts'
+import { resolveRequestId } from './request-id.ts'
+import { addRetryHeaders } from './retry-headers.ts'
+import {
+  createRecorder,
+  type ErrorRecorder,
+  loadOpenTelemetry,
+  type OpenTelemetryApi,
+} from './telemetry.ts'
+import { readViolations } from './violations.ts'
+
+export interface RequestInfo {
+  method: string
+  /** The request path, used as the problem `instance`; without the query string. */
+  path: string
+  headers: HeaderSource
+}
+
+export interface ErrorInfo {
+  /** What was thrown, untouched: message, stack and cause included. */
+  error: unknown
+  /** What the client is told about it. */
+  catalogError: CatalogError
+  requestId: string
+  request: RequestInfo
+}
+
+export interface HandlerOptions {
+  /** The request-id header, read and written. Default: `x-request-id`. */
+  requestIdHeader?: string
+  /** Called for every handled error, e.g. to log it. A hook that throws does not affect the response. */
+  onError?: (info: ErrorInfo) => void
+  /**
+   * Whether validation failures list their field violations (pointer, message, reason).
+   * Default: true. When false, the response only says that the request is not valid.
+   */
+  exposeValidationDetails?: boolean
+  /**
+   * Record errors with OpenTelemetry: `true` (default) imports `@opentelemetry/api` if
+   * installed; pass the API module itself where dynamic imports do not resolve (bundles).
+   */
+  telemetry?: boolean | OpenTelemetryApi
+  /**
+   * Turns errors the application or its framework throws into catalog errors
+   * (e.g. a framework's 404 or body-too-large error), before they would
+   * become the internal error. Return undefined to leave the value alone.
+   */
+  mapError?: (thrown: unknown, tools: MapErrorTools) => CatalogError | undefined
+}
+
+/** What `mapError` may use to build its answer. */
+export interface MapErrorTools {
+  /**
+   * The catalog's validation error with these field violations, exactly as the
+   * handler builds it for zod or ajv failures (e.g. for a body that does not parse).
+   */
+  validationError(violations: readonly FieldViolation[], cause?: unknown): CatalogError
+}
+
+export interface ErrorResponse {
+  status: number
+  /** Lower-case names. */
+  headers: Record<string, string>
+  /** The serialized body. */
+  body: string
+  /** The catalog error that was answered. */
+  error: CatalogError
+  requestId: string
+}
+
+export interface ErrorHandler {
+  (thrown: unknown, request: RequestInfo): ErrorResponse
+  /** Settles once optional integrations (OpenTelemetry) are loaded; errors are handled before that too. */
+  readonly ready: Promise<void>
+}
+
+const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
+// Header values must not let a template inject a line break or a non-Latin-1 byte.
+const SAFE_HEADER_VALUE = /^[\t\x20-\x7e]*$/
+
+export function createErrorHandler(
+  catalog: RuntimeCatalog,
+  options: HandlerOptions = {},
+): ErrorHandler {
+  const writer = writerOf(catalog)
+  // Bodies that depend only on the error and the locale, serialized once (see `cacheable`).
+  const bodies = new WeakMap<ErrorDefinition, Map<string, string>>()
+  const scope = catalog.scope
+  const internal = catalog.internal ?? genericInternalError(scope)
+  const validation = catalog.validation ?? genericValidationError(scope)
+  const negotiate = createLocaleNegotiator(catalog.locales, scope.locale)
+  const idHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase()
+  const exposeDetails = options.exposeValidationDetails ?? true
+  const { onError, mapError } = options
+
+  let record: ErrorRecorder | undefined
+  const telemetry = options.telemetry ?? true
+  const ready =
+    telemetry === false
+      ? Promise.resolve()
+      : (telemetry === true ? loadOpenTelemetry() : Promise.resolve(telemetry)).then((api) => {
+          if (api) record = createRecorder(api)
+        })
+
+  const tools: MapErrorTools = {
+    validationError: (violations, cause) =>
+      createWithoutStack(validation, validationParams(validation, violations), {
+        violations,
+        cause,
+      }),
+  }
+
+  function classify(thrown: unknown): CatalogError {
+    try {
+      if (isAnyCatalogError(thrown)) return thrown
+      const mapped = mapError?.(thrown, tools)
+      if (mapped !== undefined && isAnyCatalogError(mapped)) return mapped
+      const violations = readViolations(thrown)
+      if (violations) return tools.validationError(violations, thrown)
+    } catch {
+      // Reading the value threw (a hostile getter or proxy): it is unknown, hence internal.
+    }
+    return createWithoutStack(internal, undefined, { cause: thrown })
+  }
+
+  function view(error: CatalogError, headers: HeaderSource | undefined): ErrorView {
+    const definition = error.definition
+    const expose = definition.expose
+    let locale = definition.catalog.locale
+    let message = definition.title
+    if (expose) {
+      // Only exposed messages are localized: read Accept-Language only for them.
+      const acceptLanguage = headers && readHeader(headers, 'accept-language')
+      locale = pickTranslation(definition, negotiate(acceptLanguage))
+      message =
+        locale === definition.catalog.locale
+          ? error.message
+          : formatMessage(definition.messages![locale]!, error.params, locale)
+    }
+    const violations =
+      expose && (exposeDetails || definition !== validation) ? error.violations : undefined
+    return {
+      symbol: error.symbol,
+      code: error.code,
+      key: error.key,
+      status: error.status,
+      title: definition.title,
+      message,
+      params: expose ? (error.params as Record<string, unknown>) : EMPTY,
+      docsUrl: definition.docsUrl,
+      type: definition.type,
+      group: definition.group,
+      retryAfter: error.retryAfter,
+      violations: violations as FieldViolation[] | undefined,
+      locale,
+      upstream: expose ? (error.upstream as Record<string, unknown> | undefined) : undefined,
+    }
+  }
+
+  /** The cached body of this error in this locale, when the envelope allows one. */
+  function cachedBody(error: CatalogError, view: ErrorView) {
+    const definition = error.definition
+    // The message of an error with params, and violations or upstream fields, vary per occurrence.
+    if (!writer.cacheable || view.violations || view.upstream) return undefined
+    if (definition.params && definition.expose) return undefined
+    let byLocale = bodies.get(definition)
+    if (!byLocale) {
+      byLocale = new Map()
+      bodies.set(definition, byLocale)
+    }
+    return byLocale
+  }
+
+  function renderView(
+    error: CatalogError,
+    errorView: ErrorView,
+    requestView: RequestView,
+  ): { head: Omit<RenderedResponse, 'body'>; body: string } {
+    const head = renderHead(writer, errorView, requestView, catalog.api)
+    const cache = cachedBody(error, errorView)
+    const locale = errorView.locale ?? ''
+    let body = cache?.get(locale)
+    if (body === undefined) {
+      body = JSON.stringify(writer.body(errorView, requestView, catalog.api)) ?? 'null'
+      cache?.set(locale, body)
+    }
+    return { head, body }
+  }
+
+  function render(error: CatalogError, request: RequestInfo, requestId: string): ErrorResponse {
+    const requestView: RequestView = { id: requestId, path: request.path, method: request.method }
+    let errorView: ErrorView
+    let rendered: { head: Omit<RenderedResponse, 'body'>; body: string }
+    try {
+      errorView = view(error, request.headers)
+      rendered = renderView(error, errorView, requestView)
+    } catch {
+      // Params or upstream fields that do not serialize (BigInt, cycles, throwing getters):
+      // answer with the catalog's internal error, which holds nothing from the caller.
+      error = createWithoutStack(internal, undefined, { cause: error })
+      try {
+        errorView = view(error, undefined)
+        rendered = renderView(error, errorView, requestView)
+      } catch {
+        return lastResort(error, requestId, idHeader)
+      }
+    }
+    const { head, body } = rendered
+    const headers: Record<string, string> = {
+      'content-type': head.contentType,
+      'content-language': errorView.locale!,
+      [idHeader]: requestId,
+    }
+    addRetryHeaders(error, headers)
+    for (const name in head.headers) {
+      const value = head.headers[name]!
+      if (SAFE_HEADER_VALUE.test(value)) headers[name.toLowerCase()] = value
+    }
+    return { status: head.status, headers, body, error, requestId }
+  }
+
+  const handle = (thrown: unknown, request: RequestInfo): ErrorResponse => {
+    const catalogError = classify(thrown)
+    const requestId = resolveRequestId(readHeader(request.headers, idHeader))
+    if (onError) {
+      try {
+        onError({ error: thrown, catalogError, requestId, request })
+      } catch {
+        // A failing log hook must not turn one error into two.
+      }
+    }
+    const response = render(catalogError, request, requestId)
+    if (record) {
+      try {
+        record(response.error, response.status)
+      } catch {
+        // Telemetry never breaks a response either.
+      }
+    }
+    return response
+  }
+  return Object.assign(handle, { ready })
+}
+
+function writerOf(catalog: RuntimeCatalog): EnvelopeWriter {
+  const envelope: unknown = catalog.envelope
+  if (isEnvelopeWriter(envelope)) return envelope
+  throw new TypeError(
+    'catalog.envelope is not an envelope writer: regenerate the module with `errcat build --target ts` (errcat 0.2 compiles the envelope at build time), or wrap a hand-written template with envelopeWriter() from errcat/envelope.',
+  )
+}
+
+/** A response that depends on nothing that could fail. */
+function lastResort(error: CatalogError, requestId: string, idHeader: string): ErrorResponse {
+  return {
+    status: 500,
+    headers: { 'content-type': 'application/problem+json', [idHeader]: requestId },
+    body: '{"type":"about:blank","title":"Internal Server Error","status":500}',
+    error,
+    requestId,
+  }
+}
+
+/**
+ * Params of the validation error: a declared `field` param gets the first
+ * violation's field as a dotted path (`/items/0/sku` → `items[0].sku`), which is
+ * how catalogs that name one field in their message use it.
+ */
+function validationParams(
+  definition: ErrorDefinition,
+  violations: readonly FieldViolation[],
+): Record<string, unknown> | undefined {
+  const first = violations[0]
+  if (!definition.params?.includes('field') || !first) return undefined
+  // The envelope's `fieldPath` filter, so that messages and Google's BadRequest agree.
+  return { field: FILTERS.fieldPath!.apply(first.field) }
+}

@@ -1,0 +1,5 @@
+// errcat/fetch, kept for code written before the runtime became its own package:
+// production servers should import @errcat/runtime/fetch and keep errcat (the CLI)
+// as a development dependency. See docs/install.md.
+export * from '@errcat/runtime/fetch'
+export { default } from '@errcat/runtime/fetch'

@@ -1,0 +1,5 @@
+// errcat/hono, kept for code written before the runtime became its own package:
+// production servers should import @errcat/runtime/hono and keep errcat (the CLI)
+// as a development dependency. See docs/install.md.
+export * from '@errcat/runtime/hono'
+export { default } from '@errcat/runtime/hono'

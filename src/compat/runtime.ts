@@ -1,0 +1,4 @@
+// errcat/runtime, kept for code written before the runtime became its own
+// package: production servers should import @errcat/runtime and keep errcat
+// (the CLI) as a development dependency. See docs/install.md.
+export * from '@errcat/runtime'
