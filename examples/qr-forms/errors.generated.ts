@@ -763,10 +763,6 @@ export function isCatalogError(error: unknown, symbol?: ErrorSymbol): boolean {
   return isCatalogErrorOf(error, scope.id, symbol)
 }
 
-/**
- * The runtime configuration for `createErrorHandler` and the adapters: envelope, API, locales,
- * and the two errors the handler creates itself.
- */
 /** The wire format, compiled from the catalog's envelope: plain code, no template at run time. */
 const envelope = /* @__PURE__ */ defineEnvelope({
   contentType: "application/json",
@@ -776,6 +772,10 @@ const envelope = /* @__PURE__ */ defineEnvelope({
   errorWhen: (b, s) => tTruthy(!tEquals(tMember(b, "code"), 0)),
 })
 
+/**
+ * The runtime configuration for `createErrorHandler` and the adapters: envelope, API, locales,
+ * and the two errors the handler creates itself.
+ */
 export const catalog = /* @__PURE__ */ defineCatalog({
   scope,
   api: { name: "QR forms OpenAPI V2", version: "v2", domain: "open-api.cli.im" },

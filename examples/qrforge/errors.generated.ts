@@ -247,10 +247,6 @@ export function isCatalogError(error: unknown, symbol?: ErrorSymbol): boolean {
   return isCatalogErrorOf(error, scope.id, symbol)
 }
 
-/**
- * The runtime configuration for `createErrorHandler` and the adapters: envelope, API, locales,
- * and the two errors the handler creates itself.
- */
 /** The wire format, compiled from the catalog's envelope: plain code, no template at run time. */
 const envelope = /* @__PURE__ */ defineEnvelope({
   contentType: "application/json",
@@ -258,6 +254,10 @@ const envelope = /* @__PURE__ */ defineEnvelope({
   cacheable: false,
 })
 
+/**
+ * The runtime configuration for `createErrorHandler` and the adapters: envelope, API, locales,
+ * and the two errors the handler creates itself.
+ */
 export const catalog = /* @__PURE__ */ defineCatalog({
   scope,
   api: { name: "QRForge API", version: "2025-11-14-v1", domain: "api.qrforge.link" },

@@ -412,6 +412,14 @@ export const BuildConfig = T.Object(
         T.String({ description: 'Module the generated code imports the runtime from.' }),
       ),
     }),
+    js: BuildEntry(
+      'The module as ESM JavaScript with its .d.ts, for projects without a TypeScript build. Default path: errors.generated.js.',
+      {
+        runtime: T.Optional(
+          T.String({ description: 'Module the generated code imports the runtime from.' }),
+        ),
+      },
+    ),
     json: BuildEntry('The normalized catalog as JSON, for SDKs in other languages.', {}),
     docs: BuildEntry('The static HTML reference site (a folder). Default path: errors-docs/.', {
       title: T.Optional(T.String({ description: 'Page title. Default: "<api.name> errors".' })),

@@ -56,7 +56,14 @@ export interface FolderTarget extends TargetBase {
   ): Iterable<OutputFile> | Promise<Iterable<OutputFile>>
 }
 
-export type BuildTarget = FileTarget | FolderTarget
+/** A few files side by side (a module and its declarations): the first is the output itself. */
+export interface FilesTarget extends TargetBase {
+  kind: 'files'
+  /** Paths relative to the output's folder. */
+  generate(catalog: LoadedCatalog, context: TargetContext): OutputFile[] | Promise<OutputFile[]>
+}
+
+export type BuildTarget = FileTarget | FilesTarget | FolderTarget
 
 export const beside = (catalogFile: string, name: string) => join(dirname(catalogFile), name)
 
@@ -78,6 +85,24 @@ export const targets: readonly BuildTarget[] = [
         version: context.version,
         ...(context.options.runtime ? { runtimeImport: context.options.runtime } : {}),
       }),
+  },
+  {
+    name: 'js',
+    kind: 'files',
+    description: 'the same module as ESM JavaScript, with its .d.ts beside it',
+    defaultOutput: (catalogFile) => beside(catalogFile, 'errors.generated.js'),
+    generate: async (catalog, context) => {
+      const { js, dts } = (await import('./typescript.ts')).generateJavaScript(catalog, {
+        catalogPath: context.catalogPath,
+        version: context.version,
+        ...(context.options.runtime ? { runtimeImport: context.options.runtime } : {}),
+      })
+      const name = basename(context.output)
+      return [
+        { path: name, content: js },
+        { path: declarationsOf(name), content: dts },
+      ]
+    },
   },
   {
     name: 'json',
@@ -138,6 +163,13 @@ export const targets: readonly BuildTarget[] = [
       (await import('./locales.ts')).generateLocaleBundles(catalog, context),
   },
 ]
+
+/** `errors.generated.js` → `errors.generated.d.ts` (`.mjs` → `.d.mts`). */
+export function declarationsOf(file: string): string {
+  return /\.mjs$/.test(file)
+    ? file.replace(/\.mjs$/, '.d.mts')
+    : `${file.replace(/\.js$/, '')}.d.ts`
+}
 
 export function findTarget(name: string): BuildTarget | undefined {
   return targets.find((t) => t.name === name)

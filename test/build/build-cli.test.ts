@@ -1,5 +1,6 @@
 // `errcat build` as a user runs it: a child process on a real catalog.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
 import { copyShopCatalog, createProject, type Project, runCli } from './project.ts'
@@ -116,7 +117,7 @@ describe('errcat build --target ts', { timeout: 120_000 }, () => {
     const unknown = runCli(['build', catalogFile, '--target', 'pdf'])
     assert.equal(unknown.status, 2)
     assert.match(unknown.stderr, /unknown target `pdf`/)
-    assert.match(unknown.stderr, /Targets: ts, json/)
+    assert.match(unknown.stderr, /Targets: ts, js, json/)
     const several = runCli([
       'build',
       '--target',
@@ -143,5 +144,46 @@ describe('errcat build --target ts', { timeout: 120_000 }, () => {
     assert.doesNotMatch(result.stderr, /\n\s+at /)
     await rm(project.path('broken.generated.ts'), { force: true })
     await assert.rejects(stat(project.path('errors.generated.ts.tmp')))
+  })
+})
+
+describe('errcat build --target js', { timeout: 120_000 }, () => {
+  let project: Project
+  let catalogFile: string
+
+  before(async () => {
+    project = await createProject()
+    catalogFile = await copyShopCatalog(project)
+  })
+  after(() => project.remove())
+
+  it('writes an ESM module that plain Node runs, with its declarations', async () => {
+    const result = runCli(['build', catalogFile, '--target', 'js'])
+    assert.equal(result.status, 0, result.stderr)
+    assert.match(
+      result.stdout,
+      /errors\.generated\.js and .*errors\.generated\.d\.ts \(js, 12 errors\)/,
+    )
+    const dts = await readFile(project.path('errors.generated.d.ts'), 'utf8')
+    assert.match(dts, /^export declare const BAD_TOKEN: ErrorFactory<BAD_TOKEN>$/m)
+    assert.match(dts, /^export declare function isCatalogError<S extends ErrorSymbol>/m)
+    const js = await readFile(project.path('errors.generated.js'), 'utf8')
+    assert.doesNotMatch(js, /: CatalogScope|<BAD_TOKEN>| as const/)
+    // No loader, no TypeScript: what a project without a build step runs (the runtime's dist).
+    await writeFile(
+      project.path('answer.mjs'),
+      [
+        "import { createErrorHandler } from '@errcat/runtime'",
+        "import { BAD_TOKEN, catalog, isCatalogError } from './errors.generated.js'",
+        "const error = BAD_TOKEN({ hint: 'abcd' })",
+        'const handle = createErrorHandler(catalog, { telemetry: false })',
+        "const response = handle(error, { method: 'GET', path: '/', headers: {} })",
+        "console.log(isCatalogError(error, 'BAD_TOKEN'), response.status, response.body)",
+      ].join('\n'),
+    )
+    const run = spawnSync(process.execPath, ['answer.mjs'], { cwd: project.dir, encoding: 'utf8' })
+    assert.equal(run.status, 0, `${run.stderr}\n(npm run build builds the runtime's dist)`)
+    assert.match(run.stdout, /^true 401 \{"type":"https:\/\/docs\.shop\.example\/errors#bad_token"/)
+    assert.match(run.stdout, /"detail":"Token abcd is not valid"/)
   })
 })

@@ -11,6 +11,7 @@ import { copyShopCatalog, createProject, type Project, runCli } from './project.
 const BUILD_SECTION = `
 build:
   ts: true
+  js: lib/errors.js
   json: true
   docs: site/errors
   markdown: { out: md, split: groups }
@@ -22,6 +23,7 @@ build:
 /** Where each target writes, as `--check` names it. */
 const OUTPUTS: Record<string, RegExp> = {
   ts: /errors\.generated\.ts is stale/,
+  js: /lib\/errors\.d\.ts is stale/,
   json: /errors\.generated\.json is stale/,
   docs: /site\/errors\/index\.html is missing or stale/,
   markdown: /md\/orders\.md is missing or stale/,
@@ -55,7 +57,8 @@ describe('errcat build --check, every target', { timeout: 180_000 }, () => {
   it('--check passes right after', () => {
     const result = runCli(['build', catalog, '--check'])
     assert.equal(result.status, 0, result.stderr)
-    assert.equal(result.stdout.match(/is up to date/g)?.length, Object.keys(OUTPUTS).length)
+    // Every target, and the js target's two files.
+    assert.equal(result.stdout.match(/is up to date/g)?.length, Object.keys(OUTPUTS).length + 1)
   })
 
   it('--check fails after a catalog edit, naming a stale file of each target', async () => {
@@ -72,7 +75,7 @@ describe('errcat build --check, every target', { timeout: 180_000 }, () => {
     const result = runCli(['build', catalog, '--check'])
     assert.equal(result.status, 1)
     for (const [name, stale] of Object.entries(OUTPUTS)) assert.match(result.stderr, stale, name)
-    assert.match(result.stderr, /hint: regenerate with `errcat build \S+ --target ts,json,docs/)
+    assert.match(result.stderr, /hint: regenerate with `errcat build \S+ --target ts,js,json,docs/)
     assert.doesNotMatch(result.stderr, /\n\s+at /)
   })
 

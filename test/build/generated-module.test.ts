@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import { pathToFileURL } from 'node:url'
-import { z } from 'zod'
 import type { ErrorHandler } from '@errcat/runtime'
+import { z } from 'zod'
 import { copyShopCatalog, createProject, type Project, runCli } from './project.ts'
 
 // The generated module's exports, as this test uses them.

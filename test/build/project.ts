@@ -25,7 +25,11 @@ export async function createProject(): Promise<Project> {
   await symlink(REPO, join(dir, 'node_modules', 'errcat'), 'dir')
   // Generated modules import the runtime package, which a project installs beside the CLI.
   await mkdir(join(dir, 'node_modules', '@errcat'))
-  await symlink(join(REPO, 'packages', 'runtime'), join(dir, 'node_modules', '@errcat', 'runtime'), 'dir')
+  await symlink(
+    join(REPO, 'packages', 'runtime'),
+    join(dir, 'node_modules', '@errcat', 'runtime'),
+    'dir',
+  )
   await writeFile(join(dir, 'package.json'), '{ "type": "module", "private": true }\n')
   return {
     dir,
