@@ -12,8 +12,9 @@
 // /v2 requests are signed as Gengo's are: `api_key`, `ts` (Unix seconds) and
 // `api_sig` (hex HMAC-SHA1 of `ts` keyed with the private key) in the query.
 // Demo keys: public `gengo_demo_public`, private `gengo_demo_private`.
-import { errcat, readJson } from '@errcat/runtime/fetch'
+
 import { errorFinder, errorWithParams } from '@errcat/runtime'
+import { errcat, readJson } from '@errcat/runtime/fetch'
 import { type ListenOptions, type Running, runIfMain, serveFetch } from '../listen.ts'
 import * as errors from './errors.generated.ts'
 

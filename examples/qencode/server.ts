@@ -13,8 +13,8 @@
 // `qencode_demo_key_0001`.
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
-import { errcat } from '@errcat/runtime/express'
 import { errorFinder, errorWithParams } from '@errcat/runtime'
+import { errcat } from '@errcat/runtime/express'
 import express from 'express'
 import { z } from 'zod'
 import { type ListenOptions, listenNodeServer, type Running, runIfMain } from '../listen.ts'

@@ -19,8 +19,6 @@
 //
 // /v2 requests need `x-api-key`: `qrf_rw_key` may write, `qrf_ro_key` only read.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { type EnvelopeTemplate, envelopeReader, envelopeWriter } from 'errcat/envelope'
-import { errcat } from '@errcat/runtime/hono'
 import {
   createErrorHandler,
   createPassThrough,
@@ -30,6 +28,8 @@ import {
   errorWithParams,
   pathOf,
 } from '@errcat/runtime'
+import { errcat } from '@errcat/runtime/hono'
+import { type EnvelopeTemplate, envelopeReader, envelopeWriter } from 'errcat/envelope'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import {

@@ -9,8 +9,9 @@
 // Every /v1 request needs `x-api-key` and counts against a per-minute limit
 // and a daily quota. Try it with the key `qrf_demo_key`; `qrf_spent_key` has
 // used up its daily quota.
-import { errcat } from '@errcat/runtime/hono'
+
 import { errorFinder, errorWithParams, resolveRequestId } from '@errcat/runtime'
+import { errcat } from '@errcat/runtime/hono'
 import { type Context, Hono } from 'hono'
 import { validator } from 'hono/validator'
 import { z } from 'zod'

@@ -11,8 +11,8 @@
 // Requests need `X-SBG-Auth-Token` (try `sbg_demo_token`) and count against
 // the documented limit, 1000 requests per 5 minutes.
 import { randomUUID } from 'node:crypto'
-import errcat from '@errcat/runtime/fastify'
 import { errorFinder, errorWithParams } from '@errcat/runtime'
+import errcat from '@errcat/runtime/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { type ListenOptions, listenAddress, type Running, runIfMain, urlOf } from '../listen.ts'
 import * as errors from './errors.generated.ts'

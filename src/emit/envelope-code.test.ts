@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
 import { describe, it } from 'node:test'
+import { renderEnvelope } from '@errcat/runtime/internal/envelope'
 import fc from 'fast-check'
 import type { EnvelopeTemplate } from '../catalog/schema.ts'
 import { compileEnvelope, type ErrorView, type RequestView } from '../envelope/index.ts'
 import { loadCatalog } from '../load/load.ts'
-import { renderEnvelope } from '@errcat/runtime/internal/envelope'
 import { writerSource } from './envelope-code.ts'
 import { envelopeWriter } from './envelope-writer.ts'
 

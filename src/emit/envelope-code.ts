@@ -4,12 +4,13 @@
 // interpreter in src/envelope/ (compileEnvelope), which the tests hold it to:
 // members that render `undefined` are left out, paths into data read own
 // members only, `$if`/`$each`/filters/operators as documented in envelope.md.
-import type { EnvelopeTemplate } from '../catalog/schema.ts'
+
 import { nodeDependencies } from '@errcat/runtime/internal/envelope/dependencies'
+import { EnvelopeError } from '@errcat/runtime/internal/envelope/types'
+import type { EnvelopeTemplate } from '../catalog/schema.ts'
 import type { Expr } from '../envelope/expression.ts'
 import { type ParsedEnvelope, parseEnvelope } from '../envelope/parse-envelope.ts'
 import type { TNode } from '../envelope/template.ts'
-import { EnvelopeError } from '@errcat/runtime/internal/envelope/types'
 import { printKey } from './print.ts'
 
 /** The filters' functions in src/runtime/envelope.ts, by filter name. */

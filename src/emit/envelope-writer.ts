@@ -2,10 +2,11 @@
 // writes into the module, evaluated here, for what renders responses at build
 // time (docs and OpenAPI examples, the mock of `errcat serve`) and for
 // catalogs written by hand. What they show is what a server sends.
-import type { EnvelopeTemplate } from '../catalog/schema.ts'
-import { createReader, type EnvelopeReader } from '@errcat/runtime/internal/envelope/read-envelope'
+
 import * as helpers from '@errcat/runtime/internal/envelope'
 import { defineEnvelope, type EnvelopeWriter } from '@errcat/runtime/internal/envelope'
+import { createReader, type EnvelopeReader } from '@errcat/runtime/internal/envelope/read-envelope'
+import type { EnvelopeTemplate } from '../catalog/schema.ts'
 import { readerData, writerSource } from './envelope-code.ts'
 
 const cache = new WeakMap<object, EnvelopeWriter>()

@@ -2,11 +2,12 @@
 // the runtime's own error handler from the in-memory runtime catalog, with
 // example params and a fixed request, so docs, OpenAPI examples and the
 // mock server show the bytes the adapters put on the wire.
+
+import { CatalogError } from '@errcat/runtime/internal/catalog-error'
+import { createErrorHandler, type ErrorResponse } from '@errcat/runtime/internal/handle'
 import type { LoadedCatalog, LoadedError } from '../catalog/model.ts'
 import type { Param } from '../catalog/schema.ts'
 import type { FieldViolation } from '../envelope/index.ts'
-import { CatalogError } from '@errcat/runtime/internal/catalog-error'
-import { createErrorHandler, type ErrorResponse } from '@errcat/runtime/internal/handle'
 import { type InMemoryRuntime, runtimeOf } from './runtime-catalog.ts'
 
 /** The request id every example carries, so that examples are stable across builds. */

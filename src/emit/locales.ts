@@ -4,9 +4,10 @@
 // only the languages it needs. A bundle holds exactly what the server would
 // send in that locale; the client walks `fallback` as the server walks its
 // chain, so both pick the same message and format it with the same locale.
-import type { LoadedCatalog, LoadedError } from '../catalog/model.ts'
+
 import { buildChain } from '@errcat/runtime/internal/locale'
 import type { Message } from '@errcat/runtime/internal/message'
+import type { LoadedCatalog, LoadedError } from '../catalog/model.ts'
 import { compileMessage } from './message-ast.ts'
 import type { OutputFile } from './targets.ts'
 

@@ -1,9 +1,10 @@
 // ICU AST (formatjs, parsed at build time) → the compact runtime message
 // (src/runtime/message.ts): literals as plain strings, adjacent literals
 // merged, simple styles and `::` skeletons resolved to Intl options.
+
+import type { Message, MessagePart } from '@errcat/runtime/internal/message'
 import { type MessageFormatElement, TYPE } from '@formatjs/icu-messageformat-parser'
 import { parseMessage } from '../catalog/message.ts'
-import type { Message, MessagePart } from '@errcat/runtime/internal/message'
 
 /** Parses and converts an ICU template; throws on invalid syntax (the loader has reported it). */
 export function compileMessage(template: string): Message {

@@ -3,9 +3,10 @@
 // the OpenAPI examples and `errcat serve`'s mock all answer through these, with
 // the server runtime's own error handler, so what they show is what a server
 // built from the generated module sends.
-import type { LoadedCatalog } from '../catalog/model.ts'
+
 import { defineError, type ErrorFactory } from '@errcat/runtime/internal/define-error'
 import type { ErrorDefinition, RuntimeCatalog } from '@errcat/runtime/internal/definition'
+import type { LoadedCatalog } from '../catalog/model.ts'
 import { envelopeWriter } from './envelope-writer.ts'
 import { buildRuntimeData } from './runtime-data.ts'
 

@@ -2,9 +2,7 @@
 // throwable error (success codes and obsolete numbers get none), messages
 // compiled to ASTs, retry policies in the catalog's own spelling. The
 // TypeScript module writes this out as code, the JSON target as data.
-import type { LoadedCatalog, LoadedError, RetryPolicy } from '../catalog/model.ts'
-import type { EnvelopeTemplate } from '../catalog/schema.ts'
-import type { ApiView } from '../envelope/index.ts'
+
 import type {
   CatalogScope,
   ErrorDefinition,
@@ -12,6 +10,9 @@ import type {
   RetrySpec,
 } from '@errcat/runtime/internal/definition'
 import type { Message } from '@errcat/runtime/internal/message'
+import type { LoadedCatalog, LoadedError, RetryPolicy } from '../catalog/model.ts'
+import type { EnvelopeTemplate } from '../catalog/schema.ts'
+import type { ApiView } from '../envelope/index.ts'
 import { compileMessage } from './message-ast.ts'
 
 /** An ErrorDefinition without its catalog scope, which the module holds once. */

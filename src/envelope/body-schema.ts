@@ -4,10 +4,15 @@
 // so an OpenAPI generator can offer `oneOf` per status with a discriminator.
 import type { MemberInfo } from '@errcat/runtime/internal/envelope/context'
 import { isIdentifying, nodeDependencies } from '@errcat/runtime/internal/envelope/dependencies'
-import type { Expr } from './expression.ts'
 import { FILTERS } from '@errcat/runtime/internal/envelope/filters'
+import {
+  isAlwaysOne,
+  memberOf,
+  type Roots,
+  withItem,
+} from '@errcat/runtime/internal/envelope/types-of'
+import type { Expr } from './expression.ts'
 import type { TNode } from './template.ts'
-import { isAlwaysOne, memberOf, type Roots, withItem } from '@errcat/runtime/internal/envelope/types-of'
 
 export type Schema = Record<string, unknown> | boolean
 

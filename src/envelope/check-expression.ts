@@ -2,10 +2,10 @@
 // and filters. A typo in a template would otherwise render as a silently
 // missing member, so each one is reported with the names that exist.
 
-import { editDistance } from '../catalog/edit-distance.ts'
 import type { MemberInfo, RootInfo } from '@errcat/runtime/internal/envelope/context'
-import type { Expr } from './expression.ts'
 import { FILTERS } from '@errcat/runtime/internal/envelope/filters'
+import { editDistance } from '../catalog/edit-distance.ts'
+import type { Expr } from './expression.ts'
 
 export interface ExpressionProblem {
   /** Offset in the expression source. */

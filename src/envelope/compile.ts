@@ -1,13 +1,15 @@
 // compileEnvelope: a validated template → render / isError / read /
 // bodySchema. Everything that can be decided once is decided here; render
 // then only runs closures and builds the response.
-import type { EnvelopeTemplate } from '../catalog/schema.ts'
-import { schemaOfNode } from './body-schema.ts'
+
 import { compileExpression, truthy } from '@errcat/runtime/internal/envelope/evaluate'
-import { parseEnvelope } from './parse-envelope.ts'
 import { metaScope } from '@errcat/runtime/internal/envelope/read'
-import { asStatus, createReader, type EnvelopeReader, RENDER_NAMES } from '@errcat/runtime/internal/envelope/read-envelope'
-import { compileNode, type SlotCounter, textOf } from '@errcat/runtime/internal/envelope/render'
+import {
+  createReader,
+  type EnvelopeReader,
+  RENDER_NAMES,
+} from '@errcat/runtime/internal/envelope/read-envelope'
+import { compileNode, type SlotCounter } from '@errcat/runtime/internal/envelope/render'
 import {
   type ApiView,
   type CompiledEnvelope,
@@ -19,6 +21,10 @@ import {
   type RequestView,
 } from '@errcat/runtime/internal/envelope/types'
 import { RENDER_ROOT_MAP } from '@errcat/runtime/internal/envelope/types-of'
+import { asStatus, headerValue } from '@errcat/runtime/internal/envelope/values'
+import type { EnvelopeTemplate } from '../catalog/schema.ts'
+import { schemaOfNode } from './body-schema.ts'
+import { parseEnvelope } from './parse-envelope.ts'
 
 /** Lets buildErrorIndex reach the reader of an envelope without exposing it. */
 const READERS = new WeakMap<CompiledEnvelope, EnvelopeReader>()
@@ -89,25 +95,4 @@ export function buildErrorIndex(
   const reader = READERS.get(compiled)
   if (!reader) throw new TypeError('buildErrorIndex needs an envelope made by compileEnvelope')
   return reader.index(errors)
-}
-
-const UNSAFE_HEADER_CHARS = /[^\t\x20-\x7e]/
-
-/**
- * Header values cannot hold line breaks (they would split the response: header
- * injection) nor text outside Latin-1 (Node and fetch reject it): breaks become
- * spaces, other control characters go, non-ASCII text is percent-encoded.
- */
-function headerValue(value: unknown): string {
-  const text =
-    typeof value === 'string' ? value : typeof value === 'object' ? textOf(value) : String(value)
-  if (!UNSAFE_HEADER_CHARS.test(text)) return text
-  return text.replace(/[\r\n]+/g, ' ').replace(/[^\t\x20-\x7e]/gu, (c) => {
-    if (c < ' ' || c === '\x7f') return ''
-    try {
-      return encodeURIComponent(c)
-    } catch {
-      return '' // a lone surrogate
-    }
-  })
 }

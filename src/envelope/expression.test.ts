@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { checkExpression } from './check-expression.ts'
 import { RENDER_ROOTS } from '@errcat/runtime/internal/envelope/context'
 import { compileExpression, type ScopeNames } from '@errcat/runtime/internal/envelope/evaluate'
+import { checkExpression } from './check-expression.ts'
 import { type Expr, parseExpression, printExpression } from './expression.ts'
 
 const NAMES: ScopeNames = new Map([

@@ -5,11 +5,7 @@
 // this; catalogs written by hand turn their template into a writer and a
 // reader here. See docs/envelope.md.
 
-export type { EnvelopeTemplate } from '../catalog/schema.ts'
-export { envelopeReader, envelopeWriter } from '../emit/envelope-writer.ts'
-export { buildErrorIndex, compileEnvelope } from './compile.ts'
 export { grpcStatusName } from '@errcat/runtime/internal/envelope/grpc-status'
-export { PRESETS, type Preset, type PresetName } from './presets.ts'
 export type {
   ApiView,
   CompiledEnvelope,
@@ -23,4 +19,8 @@ export type {
   RequestView,
 } from '@errcat/runtime/internal/envelope/types'
 export { EnvelopeError } from '@errcat/runtime/internal/envelope/types'
+export type { EnvelopeTemplate } from '../catalog/schema.ts'
+export { envelopeReader, envelopeWriter } from '../emit/envelope-writer.ts'
+export { buildErrorIndex, compileEnvelope } from './compile.ts'
+export { PRESETS, type Preset, type PresetName } from './presets.ts'
 export { validateEnvelope } from './validate.ts'

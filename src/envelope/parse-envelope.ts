@@ -1,14 +1,13 @@
 // The whole `envelope:` section → its parsed parts, the preset resolved.
 // validateEnvelope reports the problems; compileEnvelope builds closures from
 // the parts. Works on untyped input, since a catalog may not match the schema.
-import type { EnvelopeTemplate } from '../catalog/schema.ts'
-import { CLIENT_ROOTS, RENDER_ROOTS } from '@errcat/runtime/internal/envelope/context'
-import type { Expr } from './expression.ts'
-import { PRESETS, type PresetName } from './presets.ts'
-import { TemplateParser, type TNode } from './template.ts'
-import type { EnvelopeProblem } from '@errcat/runtime/internal/envelope/types'
 
 import type { ParsedEnvelope } from '@errcat/runtime/internal/envelope/ast'
+import { CLIENT_ROOTS, RENDER_ROOTS } from '@errcat/runtime/internal/envelope/context'
+import type { EnvelopeProblem } from '@errcat/runtime/internal/envelope/types'
+import type { EnvelopeTemplate } from '../catalog/schema.ts'
+import { PRESETS, type PresetName } from './presets.ts'
+import { TemplateParser, type TNode } from './template.ts'
 
 export type { ParsedEnvelope }
 

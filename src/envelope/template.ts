@@ -1,11 +1,12 @@
 // A JSON template → a tree of template nodes, with every problem found on the
 // way. Rendering (render.ts), reading bodies back (read.ts) and the body
 // schema (body-schema.ts) all walk this tree, so they agree by construction.
-import { checkExpression } from './check-expression.ts'
-import { itemInfo, type RootInfo } from '@errcat/runtime/internal/envelope/context'
+
 import type { Expr, TNode } from '@errcat/runtime/internal/envelope/ast'
-import { parseExpression } from './expression.ts'
+import { itemInfo, type RootInfo } from '@errcat/runtime/internal/envelope/context'
 import type { EnvelopeProblem } from '@errcat/runtime/internal/envelope/types'
+import { checkExpression } from './check-expression.ts'
+import { parseExpression } from './expression.ts'
 
 export type { TNode }
 

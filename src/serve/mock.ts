@@ -5,11 +5,11 @@
 // request's own method, path and headers. Only its own answers (the index, an
 // unknown id) say that they come from the mock.
 import type { IncomingHttpHeaders } from 'node:http'
-import type { LoadedCatalog, LoadedError } from '../catalog/model.ts'
-import { type InMemoryRuntime, runtimeOf } from '../emit/runtime-catalog.ts'
 import { errorFinder, errorWithParams } from '@errcat/runtime/internal/find-error'
 import { createErrorHandler } from '@errcat/runtime/internal/handle'
 import { pathOf } from '@errcat/runtime/internal/request-errors'
+import type { LoadedCatalog, LoadedError } from '../catalog/model.ts'
+import { type InMemoryRuntime, runtimeOf } from '../emit/runtime-catalog.ts'
 
 export const MOCK_PATH = '/mock'
 

@@ -2,8 +2,8 @@
 // stream and script under /__errcat (in watch mode), and the files of the
 // docs site; every other path is a 404.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { CONTENT_SECURITY_POLICY } from '../emit/docs/page.ts'
 import { pathOf } from '@errcat/runtime/internal/request-errors'
+import { CONTENT_SECURITY_POLICY } from '../emit/docs/page.ts'
 import type { Build } from './build.ts'
 import { corsHeaders, isPreflight, preflightHeaders } from './cors.ts'
 import { CLIENT_ASSETS, EVENTS_PATH, type LiveReload } from './live-reload.ts'

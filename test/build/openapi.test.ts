@@ -36,12 +36,12 @@ async function load(path: string): Promise<LoadedCatalog> {
   return catalog
 }
 
-const standalone = (catalog: LoadedCatalog) =>
+const standalone = (catalog: LoadedCatalog, output = 'openapi.errors.yaml') =>
   generateOpenApi(catalog, {
     catalogPath: 'errors.yaml',
     version: '9.9.9',
     options: {},
-    output: join(REPO, 'openapi.errors.yaml'),
+    output: join(REPO, output),
   })
 
 /** Response schemas of a document, compiled with its components reachable by `$ref`. */
@@ -58,7 +58,13 @@ function responseValidators(document: Json) {
     })
 }
 
-/** OpenAPI's rules for a discriminator, as a client generator relies on them. */
+/**
+ * OpenAPI's rules for a discriminator, as a client generator relies on them. The error's
+ * schema is an overlay on the general one (`allOf`); it declares the property itself, as a
+ * required constant, so that a reader need not follow the `$ref` to find it. (OAS 3.1.1:
+ * the property SHOULD be required; openapi-typescript takes the value from `mapping`, and
+ * would type it even if only the referenced schema declared the property.)
+ */
 function checkDiscriminator(document: Json, response: string, schema: Json): void {
   const { propertyName, mapping } = schema.discriminator as {
     propertyName: string
@@ -75,6 +81,37 @@ function checkDiscriminator(document: Json, response: string, schema: Json): voi
   }
 }
 
+/**
+ * Each error's schema references the general one and only says what differs: none of its
+ * members repeats the general schema's (descriptions and all).
+ */
+function checkOverlays(document: Json): void {
+  const schemas = document.components.schemas as Json
+  const general = schemas.ErrcatError.properties as Json
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!name.startsWith('ErrcatError_')) continue
+    assert.deepEqual(schema.allOf[0], { $ref: '#/components/schemas/ErrcatError' }, name)
+    for (const [member, own] of Object.entries((schema.properties ?? {}) as Json))
+      assert.notDeepEqual(own, general[member], `${name}.${member} repeats the general schema`)
+  }
+}
+
+/** Each top-level constant an error's schema declares is a literal type in its generated type. */
+function checkLiterals(document: Json, types: string): void {
+  for (const [name, schema] of Object.entries(document.components.schemas as Json)) {
+    if (!name.startsWith('ErrcatError_')) continue
+    const start = types.indexOf(`\n        ${name}: {`)
+    const end = types.slice(start + 1).search(/\n {8}\S/)
+    const block = types.slice(start, end < 0 ? undefined : start + 1 + end)
+    for (const [member, own] of Object.entries((schema.properties ?? {}) as Json)) {
+      if (!['string', 'number'].includes(typeof own?.const)) continue
+      const key = /^[A-Za-z_$][\w$]*$/.test(member) ? member : JSON.stringify(member)
+      const literal = `${key}: ${JSON.stringify(own.const)};`
+      assert.ok(block.includes(literal), `${name}: ${literal} in\n${block}`)
+    }
+  }
+}
+
 async function checkDocument(catalog: LoadedCatalog, yaml: string): Promise<void> {
   const document = parse(yaml) as Json
   const result = await validator.validate(document)
@@ -87,6 +124,8 @@ async function checkDocument(catalog: LoadedCatalog, yaml: string): Promise<void
   )
   for (const name of Object.keys(document.components.schemas))
     assert.ok(new RegExp(`\\b${name}: \\{`).test(types), `${name} has a type`)
+  checkOverlays(document)
+  checkLiterals(document, types)
   // A required member typed `never` (a discriminator at odds with a constant) makes a type empty;
   // optional `never` members are the ones an error leaves out.
   const impossible = /^ {12,}("[^"]+"|\w+): never;$/m.exec(types)
@@ -115,7 +154,11 @@ describe('openapi target on every example catalog', { timeout: 120_000 }, () => 
   for (const path of CATALOGS) {
     it(`${path}: valid OpenAPI 3.1, typed by openapi-typescript, examples valid per status`, async () => {
       const catalog = await load(path)
-      await checkDocument(catalog, await standalone(catalog))
+      const yaml = await standalone(catalog)
+      await checkDocument(catalog, yaml)
+      assert.equal(await standalone(await load(path)), yaml, 'deterministic')
+      const json = await standalone(catalog, 'openapi.errors.json')
+      assert.deepEqual(JSON.parse(json), parse(yaml), 'the JSON output holds the same document')
     })
   }
 
@@ -143,6 +186,64 @@ errors:
       }
     })
   }
+})
+
+describe('discriminators over overlays, as openapi-typescript reads them', () => {
+  // A general schema whose `code` is any string, and two errors narrowing it.
+  async function typesOf(overlay: (code: string) => Json): Promise<string> {
+    const ref = (name: string) => `#/components/schemas/${name}`
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          General: {
+            type: 'object',
+            properties: { code: { type: 'string' }, message: { type: 'string' } },
+            required: ['message'],
+          },
+          E_A: { allOf: [{ $ref: ref('General') }], ...overlay('a') },
+          E_B: { allOf: [{ $ref: ref('General') }], ...overlay('b') },
+        },
+        responses: {
+          R: {
+            description: 'Either',
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [{ $ref: ref('E_A') }, { $ref: ref('E_B') }],
+                  discriminator: {
+                    propertyName: 'code',
+                    mapping: { a: ref('E_A'), b: ref('E_B') },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    }
+    assert.ok((await validator.validate(document)).valid)
+    return astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0]))
+  }
+
+  it('declared in the overlay, required: the error type has the literal, and `code` is required', async () => {
+    const types = await typesOf((code) => ({
+      type: 'object',
+      properties: { code: { const: code } },
+      required: ['code'],
+    }))
+    assert.match(
+      types,
+      /E_A: \{\s+\/\*\* @constant \*\/\s+code: "a";\s+\} & \(WithRequired<components\["schemas"\]\["General"\], "code">/,
+    )
+  })
+
+  it('declared only in the referenced schema: openapi-typescript still types it from `mapping`', async () => {
+    const types = await typesOf(() => ({}))
+    assert.match(types, /E_A: components\["schemas"\]\["General"\] & \{[^;]*code: "a";/)
+  })
 })
 
 /** True when `before`'s lines are `after`'s, with only whole lines inserted between them. */

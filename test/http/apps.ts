@@ -10,12 +10,6 @@
 //   anything else           the catalog's NOT_FOUND
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
-import { Ajv, ValidationError as AjvValidationError } from 'ajv'
-import { errcat as expressErrcat } from '@errcat/runtime/express'
-import fastifyErrcat from '@errcat/runtime/fastify'
-import { errcat as fetchErrcat, readJson } from '@errcat/runtime/fetch'
-import { errcat as honoErrcat } from '@errcat/runtime/hono'
 import {
   type AdapterOptions,
   type CatalogError,
@@ -24,6 +18,12 @@ import {
   errorWithParams,
   SchemaValidationError,
 } from '@errcat/runtime'
+import { errcat as expressErrcat } from '@errcat/runtime/express'
+import fastifyErrcat from '@errcat/runtime/fastify'
+import { errcat as fetchErrcat, readJson } from '@errcat/runtime/fetch'
+import { errcat as honoErrcat } from '@errcat/runtime/hono'
+import { serve } from '@hono/node-server'
+import { Ajv, ValidationError as AjvValidationError } from 'ajv'
 import express from 'express'
 import Fastify from 'fastify'
 import { Hono } from 'hono'

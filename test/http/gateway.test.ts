@@ -9,8 +9,6 @@ import assert from 'node:assert/strict'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
-import type { EnvelopeTemplate } from 'errcat/envelope'
-import { envelopeReader, envelopeWriter } from 'errcat/envelope'
 import {
   CatalogError,
   createErrorHandler,
@@ -20,6 +18,8 @@ import {
   isAnyCatalogError,
   UpstreamError,
 } from '@errcat/runtime'
+import type { EnvelopeTemplate } from 'errcat/envelope'
+import { envelopeReader, envelopeWriter } from 'errcat/envelope'
 import {
   allErrors,
   catalog,

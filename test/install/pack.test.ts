@@ -126,7 +126,7 @@ describe('installed from packed tarballs', { timeout: 300_000 }, () => {
         'await app.register(errcat, { catalog, telemetry: false })',
         "app.get('/token', async () => { throw BAD_TOKEN({ hint: 'abcd' }) })",
         "await app.listen({ port: 0, host: '127.0.0.1' })",
-        'console.log(`listening ${app.server.address().port}`)',
+        "console.log('listening', app.server.address().port)",
       ].join('\n'),
     )
     const server = spawn(process.execPath, ['server.mjs'], { cwd: app })

@@ -2,8 +2,9 @@
 // constructor only stores references: the message is rendered on first read,
 // and expected errors (4xx by default) skip the stack trace, which is what
 // makes `new Error` cost microseconds (see docs/runtime.md for the figures).
-import type { FieldViolation } from './envelope/types.ts'
+
 import type { ErrorDefinition, RetrySpec } from './definition.ts'
+import type { FieldViolation } from './envelope/types.ts'
 import { formatMessage } from './format-message.ts'
 import { buildChain, pickTranslation } from './locale.ts'
 

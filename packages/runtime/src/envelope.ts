@@ -1,7 +1,9 @@
 // The envelope as servers run it: a writer that `errcat build` generated as
 // plain code from the catalog's template (src/emit/envelope-code.ts), and the
 // few helpers that code calls. Nothing here parses or compiles a template.
+import { truthy as tTruthy } from './envelope/evaluate.ts'
 import type { ApiView, ErrorView, RenderedResponse, RequestView } from './envelope/types.ts'
+import { asStatus, headerValue } from './envelope/values.ts'
 
 export {
   filterFieldPath,
@@ -78,35 +80,14 @@ export function renderEnvelope(
 }
 
 // ── What generated writers call. Short names: the generated module repeats them. ──
+// The interpreter's own functions where they exist, so both read values alike.
 
-/** An own member of an object or array; undefined for anything else. */
-export function tMember(value: unknown, key: string | number): unknown {
-  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined
-  return (value as Record<string | number, unknown>)[key]
-}
-
-/** How a value reads inside text: undefined and null as nothing, objects as JSON. */
-export function tText(value: unknown): string {
-  if (value === undefined || value === null) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'object') {
-    try {
-      return JSON.stringify(value) ?? ''
-    } catch {
-      return ''
-    }
-  }
-  return String(value)
-}
-
-/** JavaScript's truthiness, except that empty arrays and objects are false too. */
-export function tTruthy(value: unknown): boolean {
-  if (!value) return false
-  if (typeof value !== 'object') return true
-  if (Array.isArray(value)) return value.length > 0
-  for (const key in value) if (Object.hasOwn(value, key)) return true
-  return false
-}
+export {
+  equals as tEquals,
+  member as tMember,
+  truthy as tTruthy,
+} from './envelope/evaluate.ts'
+export { textOf as tText } from './envelope/render.ts'
 
 /** `||` of the template language: the left value when truthy, else the right one. */
 export function tOr(left: unknown, right: unknown): unknown {
@@ -116,11 +97,6 @@ export function tOr(left: unknown, right: unknown): unknown {
 /** `&&` of the template language. */
 export function tAnd(left: unknown, right: unknown): unknown {
   return tTruthy(left) ? right : left
-}
-
-/** `==`: strict, except that null and undefined (a missing member) are equal. */
-export function tEquals(a: unknown, b: unknown): boolean {
-  return a === b || ((a === null || a === undefined) && (b === null || b === undefined))
 }
 
 /** Ordering of two numbers or two strings: negative, 0 or positive; NaN (every test false) otherwise. */
@@ -147,30 +123,4 @@ export function tEach(source: unknown, render: (item: unknown) => unknown): unkn
     if (value !== undefined) out.push(value)
   }
   return out.length ? out : undefined
-}
-
-/** A status from a template: an integer from 100 to 599, or its digits as text. */
-function asStatus(value: unknown): number | undefined {
-  const n = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value
-  return typeof n === 'number' && Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined
-}
-
-const UNSAFE_HEADER_CHARS = /[^\t\x20-\x7e]/
-
-/**
- * Header values cannot hold line breaks (they would split the response: header
- * injection) nor text outside Latin-1 (Node and fetch reject it): breaks become
- * spaces, other control characters go, non-ASCII text is percent-encoded.
- */
-function headerValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : tText(value)
-  if (!UNSAFE_HEADER_CHARS.test(text)) return text
-  return text.replace(/[\r\n]+/g, ' ').replace(/[^\t\x20-\x7e]/gu, (c) => {
-    if (c < ' ' || c === '\x7f') return ''
-    try {
-      return encodeURIComponent(c)
-    } catch {
-      return '' // a lone surrogate
-    }
-  })
 }

@@ -1,7 +1,8 @@
 // What a client (or a gateway reading its upstream) needs to know of each
 // error to recognise it in a body: `buildErrorIndex(envelope, metas)`.
-import type { ErrorMeta } from './envelope/types.ts'
+
 import type { ErrorDefinition } from './definition.ts'
+import type { ErrorMeta } from './envelope/types.ts'
 
 /** Anything that carries a definition: the factories of a generated module's `allErrors`. */
 export type ErrorSet = Readonly<Record<string, { readonly definition: ErrorDefinition }>>

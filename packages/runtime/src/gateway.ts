@@ -7,9 +7,10 @@
 // truncated body) has no business code to keep: it becomes this API's
 // HTTP-layer error, "not found" when the upstream said 404 and "bad gateway"
 // otherwise.
-import type { ErrorMeta, ReadResult } from './envelope/types.ts'
+
 import { CatalogError, type ErrorOptions } from './catalog-error.ts'
 import type { ErrorDefinition } from './definition.ts'
+import type { ErrorMeta, ReadResult } from './envelope/types.ts'
 import { type ErrorSet, errorMetas } from './error-meta.ts'
 import { type HeaderSource, readHeader } from './headers.ts'
 import type { EnvelopeReader } from './reader.ts'

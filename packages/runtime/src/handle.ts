@@ -2,11 +2,11 @@
 // Adapters only translate their framework's request into `RequestInfo` and
 // write the returned status, headers and body.
 
-import { FILTERS } from './envelope/filters.ts'
-import type { ErrorView, FieldViolation, RenderedResponse, RequestView } from './envelope/types.ts'
 import { genericInternalError, genericValidationError } from './builtin-errors.ts'
 import { type CatalogError, createWithoutStack, isAnyCatalogError } from './catalog-error.ts'
 import type { ErrorDefinition, RuntimeCatalog } from './definition.ts'
+import { FILTERS } from './envelope/filters.ts'
+import type { ErrorView, FieldViolation, RenderedResponse, RequestView } from './envelope/types.ts'
 import { type EnvelopeWriter, isEnvelopeWriter, renderHead } from './envelope.ts'
 import { formatMessage } from './format-message.ts'
 import { type HeaderSource, readHeader } from './headers.ts'

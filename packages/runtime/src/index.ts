@@ -1,13 +1,6 @@
 // errcat/runtime: what a server ships. No dependencies; generated modules
 // import their factories' machinery from here, adapters the error handler.
 
-export type {
-  ApiView,
-  ErrorView,
-  FieldViolation,
-  RenderedResponse,
-  RequestView,
-} from './envelope/types.ts'
 export { genericInternalError, genericValidationError } from './builtin-errors.ts'
 export {
   CatalogError,
@@ -28,6 +21,13 @@ export {
   type RetrySpec,
   type RuntimeCatalog,
 } from './definition.ts'
+export type {
+  ApiView,
+  ErrorView,
+  FieldViolation,
+  RenderedResponse,
+  RequestView,
+} from './envelope/types.ts'
 export {
   defineEnvelope,
   type EnvelopeWriter,

@@ -1,10 +1,10 @@
 // One error's documentation as terminal text, for `errcat explain`: readable
 // in a plain log or a pipe, with colour only adding emphasis.
 import { STATUS_CODES } from 'node:http'
+import { formatMessage } from '@errcat/runtime/internal/format-message'
 import type { LoadedCatalog, LoadedError, RetryPolicy } from '../../catalog/model.ts'
 import type { Example } from '../../catalog/schema.ts'
 import { compileMessage } from '../../emit/message-ast.ts'
-import { formatMessage } from '@errcat/runtime/internal/format-message'
 import { markdownToText } from './markdown-text.ts'
 import { noStyle, type Style } from './style.ts'
 

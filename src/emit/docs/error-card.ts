@@ -1,10 +1,10 @@
 // One error as the docs show it: an <article> whose id is the error's anchor,
 // with every fact the catalog has about it and the response a server sends.
 import { STATUS_CODES } from 'node:http'
+import type { ErrorResponse } from '@errcat/runtime/internal/handle'
 import type { LoadedError } from '../../catalog/model.ts'
 import type { Param } from '../../catalog/schema.ts'
 import { retryAdvice } from '../../cli/report/error-doc.ts'
-import type { ErrorResponse } from '@errcat/runtime/internal/handle'
 import { attr, escapeHtml, link } from './html.ts'
 import { markdownToHtml } from './markdown-html.ts'
 

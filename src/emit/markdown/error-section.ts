@@ -4,10 +4,10 @@
 // server runtime actually sends. Every piece of catalog text goes through
 // ./escape.ts or ./sanitize.ts; nothing else here may print it.
 import { STATUS_CODES } from 'node:http'
+import { formatMessage } from '@errcat/runtime/internal/format-message'
 import type { LoadedCatalog, LoadedError } from '../../catalog/model.ts'
 import type { Param } from '../../catalog/schema.ts'
 import { retryAdvice } from '../../cli/report/error-doc.ts'
-import { formatMessage } from '@errcat/runtime/internal/format-message'
 import type { RenderExample } from '../example-response.ts'
 import { compileMessage } from '../message-ast.ts'
 import { attribute, cellCode, code, fence, url as safeUrl, text } from './escape.ts'

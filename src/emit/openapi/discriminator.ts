@@ -4,8 +4,9 @@
 // (non-string values are undefined behaviour since OAS 3.1.1) and a generator
 // picks the schema by that one member. When any condition fails, the caller
 // falls back and the reason goes into the schema's description.
-import type { EnvelopeTemplate } from '../../catalog/schema.ts'
+
 import { isIdentifying, nodeDependencies } from '@errcat/runtime/internal/envelope/dependencies'
+import type { EnvelopeTemplate } from '../../catalog/schema.ts'
 import { parseEnvelope } from '../../envelope/parse-envelope.ts'
 import type { TNode } from '../../envelope/template.ts'
 import type { ErrorBody } from './error-bodies.ts'

@@ -2,9 +2,9 @@
 // depends only on what identifies an error (symbol, code, key, status, type,
 // group) and on literals takes the same value in every response of that error,
 // so read.ts can recognise the error from it.
+
+import type { Expr, TNode } from './ast.ts'
 import { ERROR_MEMBERS } from './context.ts'
-import type { Expr } from './ast.ts'
-import type { TNode } from './ast.ts'
 
 /** Each path as `root.member` (or just `root`). */
 export function expressionDependencies(expr: Expr, out = new Set<string>()): Set<string> {

@@ -2,8 +2,9 @@
 // string }}` read as "100301" gives `code: 100301`. Only paths, filters that
 // can be undone and `??` are inverted; anything else (comparisons, `||`,
 // literals) says nothing about the error.
-import type { ValueType } from './context.ts'
+
 import type { Expr } from './ast.ts'
+import type { ValueType } from './context.ts'
 import { FILTERS } from './filters.ts'
 import type { Target } from './reader.ts'
 import { memberOf, type Roots } from './types-of.ts'

@@ -2,9 +2,10 @@
 // error (`errorWhen`), which catalog error does a body carry, and what did it
 // say. Needs no parser, so clients and gateways ship it with a parsed
 // template that `errcat build` generated (src/runtime/reader.ts).
+
+import type { ParsedEnvelope } from './ast.ts'
 import { nodeDependencies } from './dependencies.ts'
 import { compileExpression, type ScopeNames, truthy } from './evaluate.ts'
-import type { ParsedEnvelope } from './ast.ts'
 import {
   buildLookup,
   identifyingLocations,
@@ -16,6 +17,7 @@ import { analyze, type Location } from './reader.ts'
 import { compileNode, type SlotCounter } from './render.ts'
 import type { ErrorIndex, ErrorMeta, ReadResult } from './types.ts'
 import { RENDER_ROOT_MAP } from './types-of.ts'
+import { asStatus } from './values.ts'
 
 export const RENDER_NAMES: ScopeNames = new Map([
   ['error', { index: 0, trusted: true }],
@@ -117,10 +119,4 @@ export function createReader(envelope: ParsedEnvelope): EnvelopeReader {
   // For the property tests, which must see any exception that `read` would swallow.
   Object.defineProperty(reader, 'readUnguarded', { value: readUnguarded, enumerable: false })
   return reader
-}
-
-/** A status from a template: an integer from 100 to 599, or its digits as text. */
-export function asStatus(value: unknown): number | undefined {
-  const n = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value
-  return typeof n === 'number' && Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined
 }

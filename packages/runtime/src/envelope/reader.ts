@@ -5,11 +5,10 @@
 // the plan on a body walks the template's shape, never the body's, so junk of
 // any depth costs nothing and cannot throw.
 
+import type { Expr, TNode } from './ast.ts'
 import { expressionDependencies, nodeDependencies } from './dependencies.ts'
 import { compileExpression, type Evaluate, member, type ScopeNames } from './evaluate.ts'
-import type { Expr } from './ast.ts'
 import { compileNode, type SlotCounter } from './render.ts'
-import type { TNode } from './ast.ts'
 import { isAlwaysOne, type Roots, withItem } from './types-of.ts'
 
 /** Marks a location the body does not have. */

@@ -1,5 +1,7 @@
 // Template nodes → render closures, built once per envelope. `undefined` from
 // a closure means "nothing here": the object member or array item is left out.
+
+import type { Expr, TNode } from './ast.ts'
 import {
   compileExpression,
   type Evaluate,
@@ -7,8 +9,6 @@ import {
   type ScopeSlot,
   truthy,
 } from './evaluate.ts'
-import type { Expr } from './ast.ts'
-import type { TNode } from './ast.ts'
 
 /** Counts the scope slots as `$each` variables claim them. */
 export interface SlotCounter {

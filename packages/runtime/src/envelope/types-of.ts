@@ -1,9 +1,9 @@
 // What a template node or expression can produce: whether it is always
 // defined (so its body member is required and its array position fixed), and
 // which member it reads. Shared by bodySchema and read.
+
+import type { Expr, TNode } from './ast.ts'
 import { itemInfo, type MemberInfo, RENDER_ROOTS, type RootInfo } from './context.ts'
-import type { Expr } from './ast.ts'
-import type { TNode } from './ast.ts'
 
 export type Roots = ReadonlyMap<string, RootInfo>
 

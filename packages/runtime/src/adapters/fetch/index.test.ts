@@ -3,7 +3,11 @@
 // handler with a Request and send the Response it returns.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { BAD_TOKEN, catalog, NOT_FOUND } from '../../../../../test/http/fixtures/errors.generated.ts'
+import {
+  BAD_TOKEN,
+  catalog,
+  NOT_FOUND,
+} from '../../../../../test/http/fixtures/errors.generated.ts'
 import { RequestBodyError } from '../../index.ts'
 import { errcat, readJson } from './index.ts'
 

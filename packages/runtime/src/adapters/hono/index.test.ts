@@ -6,7 +6,11 @@ import { describe, it } from 'node:test'
 import { Hono } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
 import { HTTPException } from 'hono/http-exception'
-import { BAD_TOKEN, catalog, NOT_FOUND } from '../../../../../test/http/fixtures/errors.generated.ts'
+import {
+  BAD_TOKEN,
+  catalog,
+  NOT_FOUND,
+} from '../../../../../test/http/fixtures/errors.generated.ts'
 import type { ErrorInfo } from '../../index.ts'
 import { errcat, honoRequestProblem } from './index.ts'
 
