@@ -130,6 +130,18 @@ describe('json-schema document', () => {
     assert.equal(def('TOKEN_EXPIRED')(body), false, 'another error’s schema rejects it')
   })
 
+  it('writes each error as ErrorBody plus what differs for it, saying the rest once', () => {
+    const text = generateJsonSchema(shop, OPTIONS)
+    const { $defs } = JSON.parse(text)
+    assert.deepEqual($defs.BAD_TOKEN.allOf, [{ $ref: '#/$defs/ErrorBody' }])
+    assert.deepEqual($defs.BAD_TOKEN.properties.code, { const: 'bad_token' })
+    assert.deepEqual($defs.BAD_TOKEN.properties.params.required, ['hint'])
+    assert.equal($defs.BAD_TOKEN.properties.detail, undefined, 'as in ErrorBody')
+    assert.equal(text.match(/Short, stable summary of the error/g)?.length, 1)
+    // Small members on one line: the file stays short and readable.
+    assert.match(text, /\n {8}"code": \{ "const": "bad_token" \},\n/)
+  })
+
   it('marks deprecated errors and leaves out success and obsolete codes', () => {
     const { $defs } = JSON.parse(generateJsonSchema(shop, OPTIONS))
     assert.equal($defs.ORDER_LOCKED.deprecated, true)

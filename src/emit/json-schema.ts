@@ -5,6 +5,7 @@
 import { basename } from 'node:path'
 import type { LoadedCatalog } from '../catalog/model.ts'
 import { describeOverlap, findOverlap } from './openapi/body-signature.ts'
+import { compactJson } from './openapi/compact-json.ts'
 import { errorBodies, errorSchema, type JsonSchema } from './openapi/error-bodies.ts'
 
 export interface JsonSchemaOptions {
@@ -30,7 +31,8 @@ export function generateJsonSchema(catalog: LoadedCatalog, options: JsonSchemaOp
       ...bodies.general,
     },
   }
-  for (const body of bodies.errors) $defs[body.meta.symbol] = errorSchema(body)
+  for (const body of bodies.errors)
+    $defs[body.meta.symbol] = errorSchema(body, `#/$defs/${GENERAL_DEF}`)
   const refs = bodies.errors.map((b) => ({ $ref: `#/$defs/${b.meta.symbol}` }))
   const id = schemaId(catalog.api.docs, options.output)
   const document = {
@@ -47,7 +49,7 @@ export function generateJsonSchema(catalog: LoadedCatalog, options: JsonSchemaOp
     ...(refs.length === 0 ? {} : overlap ? { anyOf: refs } : { oneOf: refs }),
     $defs,
   }
-  return `${JSON.stringify(document, null, 2)}\n`
+  return compactJson(document)
 }
 
 /** The output's file name resolved against the docs URL, as a relative link would be. */

@@ -45,12 +45,90 @@ export function distinguishes(a: Signature, b: Signature): boolean {
 /** The first two errors (in catalog order) that one body could match both of, if any. */
 export function findOverlap(bodies: readonly ErrorBody[]): [ErrorBody, ErrorBody] | undefined {
   const signatures = bodies.map((b) => signatureOf(b.schema))
-  for (let i = 0; i < bodies.length; i++) {
-    for (let j = i + 1; j < bodies.length; j++) {
-      if (!distinguishes(signatures[i]!, signatures[j]!)) return [bodies[i]!, bodies[j]!]
+  const pair = firstOverlap(
+    signatures.map((_, i) => i),
+    signatures,
+    new Set(),
+  )
+  return pair && [bodies[pair[0]]!, bodies[pair[1]]!]
+}
+
+/**
+ * The first pair of `group` (indices, ascending) that no member tells apart.
+ * Comparing every pair grows with the square of the catalog: instead, a
+ * member that most signatures of the group pin splits them by value (errors
+ * on either side differ there), and only the errors left together, and those
+ * that do not pin it, are compared.
+ */
+function firstOverlap(
+  group: number[],
+  signatures: readonly Signature[],
+  used: Set<string>,
+): [number, number] | undefined {
+  if (group.length < 2) return undefined
+  const path = commonestPath(group, signatures, used)
+  if (path === undefined) return firstPair(group, group, signatures)
+  const parts = new Map<string, number[]>()
+  const without: number[] = []
+  for (const i of group) {
+    const value = signatures[i]!.get(path)
+    if (value === undefined) without.push(i)
+    else {
+      const part = parts.get(value)
+      if (part) part.push(i)
+      else parts.set(value, [i])
     }
   }
-  return undefined
+  const inner = new Set(used).add(path)
+  let first = firstPair(without, group, signatures)
+  for (const part of parts.values()) first = earlier(first, firstOverlap(part, signatures, inner))
+  return first
+}
+
+/** The member most signatures of the group pin (two at least), not used to split it yet. */
+function commonestPath(
+  group: number[],
+  signatures: readonly Signature[],
+  used: Set<string>,
+): string | undefined {
+  const counts = new Map<string, number>()
+  for (const i of group)
+    for (const path of signatures[i]!.keys())
+      if (!used.has(path)) counts.set(path, (counts.get(path) ?? 0) + 1)
+  let best: string | undefined
+  let most = 1
+  for (const [path, count] of counts) {
+    if (count > most) {
+      best = path
+      most = count
+    }
+  }
+  return best
+}
+
+/** The first pair, one of `some` and any other of `group`, that nothing tells apart. */
+function firstPair(
+  some: number[],
+  group: number[],
+  signatures: readonly Signature[],
+): [number, number] | undefined {
+  let first: [number, number] | undefined
+  for (const i of some) {
+    for (const j of group) {
+      if (i === j) continue
+      const pair: [number, number] = i < j ? [i, j] : [j, i]
+      if (!distinguishes(signatures[i]!, signatures[j]!)) first = earlier(first, pair)
+    }
+  }
+  return first
+}
+
+function earlier(
+  a: [number, number] | undefined,
+  b: [number, number] | undefined,
+): [number, number] | undefined {
+  if (!a || !b) return a ?? b
+  return b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]) ? b : a
 }
 
 /** How an overlap reads in a description. */

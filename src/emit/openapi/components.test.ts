@@ -66,6 +66,26 @@ describe('OpenAPI components', () => {
     )
   })
 
+  it('writes an error’s schema as the general one plus what differs for that error', async () => {
+    const c = await components('{ preset: problem }', KEYED)
+    assert.deepEqual(c.schemas.ErrcatError_NO_ORDER, {
+      'x-errcat': 'generated',
+      title: 'No such order',
+      deprecated: true,
+      allOf: [{ $ref: '#/components/schemas/ErrcatError' }],
+      type: 'object',
+      properties: {
+        type: { const: 'https://docs.demo.example/errors#no_order' },
+        status: { const: 404 },
+        code: { const: 'no_order' },
+      },
+      required: ['type', 'status', 'code'],
+    })
+    // The general schema's member descriptions are said once, there.
+    const described = JSON.stringify(c.schemas).match(/Short, stable summary/g)
+    assert.equal(described?.length, 1)
+  })
+
   it('discriminates the errors of a status by their string code, mapping each to its schema', async () => {
     const c = await components('{ preset: problem }', KEYED)
     assert.deepEqual(schemaOf(c, 404), {
@@ -172,8 +192,8 @@ describe('OpenAPI params', () => {
 `,
     )
     const params = (name: string) => (c.schemas[name] as Json).properties.params
+    // The overlay types them; the general schema (`allOf`) says the rest of `params`.
     assert.deepEqual(params('ErrcatError_LIMIT'), {
-      description: 'Values of the message parameters.',
       type: 'object',
       properties: {
         max: { description: 'The limit', type: 'integer' },
@@ -181,9 +201,10 @@ describe('OpenAPI params', () => {
       },
       required: ['max'],
     })
-    // Not exposed (a 5xx): its params never go on the wire.
-    assert.equal(params('ErrcatError_SECRET').properties, undefined)
+    // Not exposed (a 5xx): its params never go on the wire, so nothing narrows the general `params`.
+    assert.equal(params('ErrcatError_SECRET'), undefined)
     assert.equal(params('ErrcatError').additionalProperties, true)
+    assert.equal(params('ErrcatError').description, 'Values of the message parameters.')
   })
 
   it('types a member that holds one param, in the errors that have it', async () => {
@@ -196,7 +217,7 @@ describe('OpenAPI params', () => {
     )
     const field = (name: string) => (c.schemas[name] as Json).properties.field
     assert.deepEqual(field('ErrcatError_MISSING'), { description: 'The field', type: 'string' })
-    assert.equal(field('ErrcatError_OTHER').type, undefined)
+    assert.equal(field('ErrcatError_OTHER'), undefined)
   })
 })
 

@@ -36,8 +36,12 @@ export function buildComponents(catalog: LoadedCatalog, bodies: ErrorBodies): Er
       ...bodies.general,
     },
   }
+  const general = schemaRef(GENERAL_SCHEMA)
   for (const body of bodies.errors)
-    schemas[errorSchemaName(body.meta.symbol)] = { [MARK_KEY]: MARK_VALUE, ...errorSchema(body) }
+    schemas[errorSchemaName(body.meta.symbol)] = {
+      [MARK_KEY]: MARK_VALUE,
+      ...errorSchema(body, general),
+    }
 
   const carriers = codeMembers(catalog.envelope)
   const responses: Record<string, Record<string, unknown>> = {}

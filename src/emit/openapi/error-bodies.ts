@@ -3,12 +3,14 @@
 // its example response as the runtime renders it. The example's status is the
 // one on the wire, which is not the catalog status when the envelope fixes it
 // (APIs that answer errors with HTTP 200), so responses are grouped by it.
+
+import { errorMetaOf } from '@errcat/runtime/internal/error-meta'
 import type { LoadedCatalog, LoadedError } from '../../catalog/model.ts'
 import { compileEnvelope, type ErrorMeta } from '../../envelope/index.ts'
 import { parseEnvelope } from '../../envelope/parse-envelope.ts'
-import { errorMetaOf } from '@errcat/runtime/internal/error-meta'
 import { exampleRenderer } from '../example-response.ts'
 import { runtimeOf } from '../runtime-catalog.ts'
+import { schemaOverlay } from './overlay.ts'
 import { paramsPlaces, withParams } from './params-schema.ts'
 
 export type JsonSchema = Record<string, unknown>
@@ -18,6 +20,8 @@ export interface ErrorBody {
   meta: ErrorMeta
   /** The body schema of this error alone. */
   schema: JsonSchema
+  /** What `schema` says that the general schema does not (see overlay.ts). */
+  overlay: JsonSchema
   /** The HTTP status it is sent with. */
   status: number
   /** The headers of its example response, lower-case names, content type excluded. */
@@ -38,12 +42,25 @@ export interface ErrorBodies {
   envelopeHeaders: Map<string, string>
 }
 
+// `errcat build` with both the openapi and json-schema targets asks twice for the same catalog.
+const cache = new WeakMap<LoadedCatalog, ErrorBodies>()
+
 export function errorBodies(catalog: LoadedCatalog): ErrorBodies {
+  let bodies = cache.get(catalog)
+  if (!bodies) {
+    bodies = computeErrorBodies(catalog)
+    cache.set(catalog, bodies)
+  }
+  return bodies
+}
+
+function computeErrorBodies(catalog: LoadedCatalog): ErrorBodies {
   const envelope = compileEnvelope(catalog.envelope)
   const parsed = parseEnvelope(catalog.envelope).envelope!
   const runtime = runtimeOf(catalog)
   const render = exampleRenderer(catalog, runtime)
   const params = paramsPlaces(catalog.envelope)
+  const general = withParams(expandConst(envelope.bodySchema()) as JsonSchema, params)
   const errors: ErrorBody[] = []
   for (const error of catalog.errors) {
     const response = render(error)
@@ -51,10 +68,12 @@ export function errorBodies(catalog: LoadedCatalog): ErrorBodies {
     if (!response || !factory) continue
     const meta = errorMetaOf(factory.definition)
     const { 'content-type': _, ...headers } = response.headers
+    const schema = withParams(expandConst(envelope.bodySchema(meta)) as JsonSchema, params, error)
     errors.push({
       error,
       meta,
-      schema: withParams(expandConst(envelope.bodySchema(meta)) as JsonSchema, params, error),
+      schema,
+      overlay: overlayOf(general, schema),
       status: response.status,
       headers,
       example: JSON.parse(response.body),
@@ -62,22 +81,35 @@ export function errorBodies(catalog: LoadedCatalog): ErrorBodies {
   }
   return {
     contentType: parsed.contentType,
-    general: withParams(expandConst(envelope.bodySchema()) as JsonSchema, params),
+    general,
     errors,
     byStatus: groupByStatus(errors),
     envelopeHeaders: new Map(parsed.headers.map((h) => [h.name.toLowerCase(), h.name])),
   }
 }
 
-/** One error's schema, with what a reader of the schema wants to know of it. */
-export function errorSchema(body: ErrorBody): JsonSchema {
+/**
+ * One error's schema, with what a reader of the schema wants to know of it:
+ * the general schema (at `generalRef`), narrowed by the error's overlay.
+ */
+export function errorSchema(body: ErrorBody, generalRef: string): JsonSchema {
   const { error } = body
+  const { allOf, ...overlay } = body.overlay
   return {
     title: error.title,
     ...(error.description ? { description: error.description } : {}),
     ...(error.deprecated ? { deprecated: true } : {}),
-    ...body.schema,
+    allOf: [{ $ref: generalRef }, ...((allOf as unknown[] | undefined) ?? [])],
+    ...overlay,
   }
+}
+
+/** The overlay as keywords to put beside `allOf`. */
+function overlayOf(general: JsonSchema, schema: JsonSchema): JsonSchema {
+  const overlay = schemaOverlay(general, schema)
+  if (overlay === undefined || overlay === true) return {}
+  // `false`: a body template that is an `$if` this error does not take, so it sends no body.
+  return overlay === false ? { not: {} } : (overlay as JsonSchema)
 }
 
 /**
