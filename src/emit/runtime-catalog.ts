@@ -16,7 +16,20 @@ export interface InMemoryRuntime {
   errors: Record<string, ErrorFactory>
 }
 
+// One runtime per loaded catalog, however many targets of one build ask for it
+// (docs, Markdown, OpenAPI and the JSON Schema all render example responses).
+const built = new WeakMap<LoadedCatalog, InMemoryRuntime>()
+
 export function runtimeOf(loaded: LoadedCatalog): InMemoryRuntime {
+  let runtime = built.get(loaded)
+  if (!runtime) {
+    runtime = createRuntime(loaded)
+    built.set(loaded, runtime)
+  }
+  return runtime
+}
+
+function createRuntime(loaded: LoadedCatalog): InMemoryRuntime {
   const data = buildRuntimeData(loaded)
   const errors: Record<string, ErrorFactory> = {}
   for (const { definition } of data.errors) {
