@@ -6,9 +6,9 @@
 // 16x. Results go in BENCHMARKS.md ("Import").
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
-import { buildDraft } from '../src/import/build-draft.ts'
-import { detectFormat } from '../src/import/detect.ts'
-import { writeDraft } from '../src/import/write-draft.ts'
+import { buildDraft } from '../src/import/draft/build-draft.ts'
+import { detectFormat } from '../src/import/read/detect.ts'
+import { writeDraft } from '../src/import/write/write-draft.ts'
 import { median } from './median.ts'
 
 export interface ImportTiming {

@@ -13,8 +13,8 @@ export {
   type TargetOptions,
   targets,
 } from './emit/targets.ts'
-export { buildDraft, type Draft } from './import/build-draft.ts'
-export { readPages } from './import/read-pages.ts'
-export { type DraftFormat, writeDraft } from './import/write-draft.ts'
+export { buildDraft, type Draft } from './import/draft/build-draft.ts'
+export { readPages } from './import/read/read-pages.ts'
+export { type DraftFormat, writeDraft } from './import/write/write-draft.ts'
 export { type LoadOptions, type LoadResult, loadCatalog } from './load/load.ts'
 export { version } from './version.ts'

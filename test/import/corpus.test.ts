@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { buildDraft } from '../../src/import/build-draft.ts'
-import { detectFormat } from '../../src/import/detect.ts'
-import { writeDraft } from '../../src/import/write-draft.ts'
+import { buildDraft } from '../../src/import/draft/build-draft.ts'
+import { detectFormat } from '../../src/import/read/detect.ts'
+import { writeDraft } from '../../src/import/write/write-draft.ts'
 import { loadCatalog } from '../../src/load/load.ts'
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url))

@@ -11,8 +11,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import fc from 'fast-check'
-import { importers } from '../../src/import/importers.ts'
-import type { Importer, PageImport } from '../../src/import/page.ts'
+import type { Importer, PageImport } from '../../src/import/find/page.ts'
+import { importers } from '../../src/import/read/importers.ts'
 
 // One parse of at most MAX_INPUT characters must take less than this, even on
 // a loaded 2-core machine; real pages of that size parse in milliseconds.

@@ -14,9 +14,9 @@ import { parse } from 'yaml'
 import type { Finding } from '../../src/catalog/diagnostic.ts'
 import type { CatalogFile, ErrorEntry } from '../../src/catalog/schema.ts'
 import { checkCatalog } from '../../src/check/check.ts'
-import { buildDraft, type Draft } from '../../src/import/build-draft.ts'
-import { readPages } from '../../src/import/read-pages.ts'
-import { writeDraft } from '../../src/import/write-draft.ts'
+import { buildDraft, type Draft } from '../../src/import/draft/build-draft.ts'
+import { readPages } from '../../src/import/read/read-pages.ts'
+import { writeDraft } from '../../src/import/write/write-draft.ts'
 import { loadCatalog } from '../../src/load/load.ts'
 
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url))

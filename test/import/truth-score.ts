@@ -2,9 +2,9 @@
 // truth (test/import/corpus/*.truth.json): recall and precision of codes, and
 // the share of truth entries whose title or message the import got right.
 // Used by truth.test.ts; the figures it prints go into docs/import.md.
-import { buildDraft } from '../../src/import/build-draft.ts'
-import { detectFormat } from '../../src/import/detect.ts'
-import type { PageRow } from '../../src/import/page.ts'
+import { buildDraft } from '../../src/import/draft/build-draft.ts'
+import type { PageRow } from '../../src/import/find/page.ts'
+import { detectFormat } from '../../src/import/read/detect.ts'
 
 export interface TruthEntry {
   code: string

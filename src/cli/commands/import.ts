@@ -5,9 +5,9 @@
 import { writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { Command, Option } from 'commander'
-import type { Draft } from '../../import/build-draft.ts'
-import { FORMAT_NAMES } from '../../import/format-names.ts'
-import type { DraftFormat } from '../../import/write-draft.ts'
+import type { Draft } from '../../import/draft/build-draft.ts'
+import { FORMAT_NAMES } from '../../import/read/format-names.ts'
+import type { DraftFormat } from '../../import/write/write-draft.ts'
 import { CliError } from '../errors.ts'
 
 interface ImportOptions {
@@ -54,9 +54,9 @@ export function importCommand(): Command {
       const format: DraftFormat =
         options.format ?? (options.output && extname(options.output) === '.json' ? 'json' : 'yaml')
       // The parsers load here, not when the command line is read: other commands start faster.
-      const { readPages } = await import('../../import/read-pages.ts')
-      const { buildDraft } = await import('../../import/build-draft.ts')
-      const { writeDraft } = await import('../../import/write-draft.ts')
+      const { readPages } = await import('../../import/read/read-pages.ts')
+      const { buildDraft } = await import('../../import/draft/build-draft.ts')
+      const { writeDraft } = await import('../../import/write/write-draft.ts')
       const read = await readPages(files, options.from)
       for (const p of read.passedOver) process.stderr.write(`${p.file}: passed over: ${p.reason}\n`)
       if (read.problem) throw new CliError(read.problem.message, 2, read.problem.hint)

@@ -1,0 +1,240 @@
+// Walks a Markdown tree in page order and hands what it finds to the shared
+// builders: tables to table-rows, lists to lists, headings to sections, HTML
+// blocks to the HTML importer, and Win32-style "bold symbol / code / text"
+// paragraph blocks to rows of their own.
+import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast'
+import { addListItems, type ListItemInput } from '../../find/lists.ts'
+import type { PageBuilder } from '../../find/page-builder.ts'
+import { Sections } from '../../find/sections.ts'
+import { addTable, type TableRowInput } from '../../find/table-rows.ts'
+import { addHtml } from '../html.ts'
+import { cellOf, plainText, sourceOf } from './markdown-inline.ts'
+
+/** Something to run between two top-level nodes, before the first node at or after `line`. */
+export interface Interleaved {
+  line: number
+  run(walker: MarkdownWalker): void
+}
+
+export class MarkdownWalker {
+  private readonly sections: Sections
+  /** A Win32-style entry: a bold symbol paragraph, then a code paragraph, then its text. */
+  private block: { symbol: string; anchor?: string; line: number; code?: string } | undefined
+
+  constructor(
+    private readonly builder: PageBuilder,
+    private readonly source: string,
+    private readonly lines: readonly string[],
+  ) {
+    this.sections = new Sections(builder)
+  }
+
+  walk(nodes: readonly RootContent[], interleaved: readonly Interleaved[] = []): void {
+    const pending = [...interleaved].sort((a, b) => a.line - b.line)
+    const runUntil = (line: number) => {
+      while (pending.length > 0 && pending[0]!.line <= line) {
+        this.flushBlock()
+        this.sections.flush()
+        pending.shift()!.run(this)
+      }
+    }
+    for (const node of nodes) {
+      runUntil(this.line(node))
+      this.node(node)
+    }
+    runUntil(Number.POSITIVE_INFINITY)
+    this.flushBlock()
+    this.sections.flush()
+  }
+
+  /** A heading that is not Markdown (a readme.io `[block:api-header]`). */
+  heading(level: number, text: string, line: number): void {
+    const role = this.sections.heading(level, text, line)
+    if (role === 'title' && !this.builder.page.title) this.builder.page.title = text.trim()
+  }
+
+  private line(node: Nodes): number {
+    return node.position?.start.line ?? 1
+  }
+
+  private node(node: RootContent): void {
+    switch (node.type) {
+      case 'heading': {
+        this.flushBlock()
+        const { text, anchor } = plainText(node.children)
+        const role = this.sections.heading(node.depth, text, this.line(node), anchor)
+        if (role === 'title' && !this.builder.page.title) this.builder.page.title = text.trim()
+        return
+      }
+      case 'table':
+        this.flushBlock()
+        this.sections.flush()
+        this.table(node)
+        return
+      case 'list':
+        this.flushBlock()
+        if (this.sections.inEntry)
+          this.sections.text(plainText([node]).text, sourceOf(node, this.source))
+        else this.list(node)
+        return
+      case 'paragraph':
+        this.paragraph(node)
+        return
+      case 'html':
+        this.flushBlock()
+        if (/<(?:table|dl|h[1-6])\b/i.test(node.value)) {
+          this.sections.flush()
+          addHtml(this.builder, node.value, this.line(node) - 1)
+        }
+        return
+      case 'code':
+      case 'blockquote':
+        if (this.sections.inEntry)
+          this.sections.text(plainText([node]).text || ' ', sourceOf(node, this.source))
+        return
+      default:
+        return
+    }
+  }
+
+  /** A cell's Markdown without the pipes around it. */
+  private cellSource(cell: Nodes): string {
+    return sourceOf(cell, this.source)
+      .replace(/^\s*\|/, '')
+      .replace(/(?<!\\)\|\s*$/, '')
+      .trim()
+  }
+
+  private table(table: Table): void {
+    const [head, ...body] = table.children
+    const rows: TableRowInput[] = body.map((row) => ({
+      cells: row.children.map((cell) => cellOf(cell.children, this.cellSource(cell))),
+      line: this.line(row),
+      raw: (this.lines[this.line(row) - 1] ?? '').trim(),
+    }))
+    addTable(this.builder, {
+      ...(head
+        ? {
+            header: head.children.map((cell) => cellOf(cell.children, this.cellSource(cell))),
+          }
+        : {}),
+      rows,
+      line: this.line(table),
+    })
+  }
+
+  private listItem(item: ListItem): ListItemInput | undefined {
+    const [first, ...rest] = item.children
+    if (first?.type !== 'paragraph') return undefined
+    const { text, anchor } = plainText(first.children)
+    // `* 1000` / `: Authentication failed` parses as one paragraph.
+    const split = /\n[ \t]*:[ \t]+/.exec(text)
+    let term = split ? text.slice(0, split.index) : (text.split('\n')[0] ?? '')
+    let definition = split ? text.slice(split.index + split[0].length) : undefined
+    const more: string[] = []
+    for (const child of rest) {
+      // MDN: `- term` then a nested `  - : definition`.
+      if (definition === undefined && child.type === 'list' && child.children.length === 1) {
+        const inner = child.children[0]!
+        const p = inner.children[0]
+        const innerText = p?.type === 'paragraph' ? plainText(p.children).text : ''
+        if (innerText.startsWith(': ')) {
+          definition = innerText.slice(2)
+          for (const c of inner.children.slice(1)) more.push(sourceOf(c, this.source).trim())
+          continue
+        }
+      }
+      more.push(sourceOf(child, this.source).trim())
+    }
+    if (!split && definition === undefined) term = term.trim()
+    const line = this.line(item)
+    return {
+      term,
+      ...(definition !== undefined ? { definition } : {}),
+      ...(more.length ? { description: more.filter(Boolean).join('\n\n') } : {}),
+      line,
+      raw: (this.lines[line - 1] ?? '').trim(),
+      ...(anchor !== undefined ? { anchor } : {}),
+    }
+  }
+
+  private list(list: List): void {
+    const items = list.children.map((item) => this.listItem(item))
+    const found = addListItems(
+      this.builder,
+      items.filter((i): i is ListItemInput => i !== undefined),
+    )
+    if (found > 0) return
+    // A list of prose may hold a list of errors one level down.
+    for (const item of list.children) {
+      for (const child of item.children) if (child.type === 'list') this.list(child)
+    }
+  }
+
+  private paragraph(node: Paragraph): void {
+    const { text, anchor } = plainText(node.children)
+    const plain = text.trim()
+    const line = this.line(node)
+    const meaningful = node.children.filter(
+      (c) => c.type !== 'html' && !(c.type === 'text' && !c.value.trim()),
+    )
+    const symbolOnly =
+      meaningful.length === 1 &&
+      meaningful[0]!.type === 'strong' &&
+      /^[A-Z][A-Za-z0-9]*_[A-Za-z0-9_]+$/.test(plain)
+    if (symbolOnly) {
+      this.flushBlock()
+      this.block = { symbol: plain, line, ...(anchor !== undefined ? { anchor } : {}) }
+      return
+    }
+    if (this.block) {
+      if (this.block.code === undefined) {
+        const m = /^(-?\d{1,15}|0x[0-9A-Fa-f]{1,16})(?:\s*\(\s*0x[0-9A-Fa-f]{1,16}\s*\))?$/.exec(
+          plain,
+        )
+        if (m) {
+          this.block.code = m[1]!
+          return
+        }
+        this.block = undefined
+      } else {
+        const b = this.block
+        this.block = undefined
+        this.builder.addRow({
+          code: b.code!,
+          symbol: b.symbol,
+          line: b.line,
+          message: plain.replace(/\s+/g, ' '),
+          ...(b.anchor !== undefined ? { anchor: b.anchor, label: b.symbol } : {}),
+        })
+        return
+      }
+    }
+    if (this.sections.text(plain, sourceOf(node, this.source))) return
+    // A definition outside a list: `1000` / `: Authentication failed`.
+    const split = /\n[ \t]*:[ \t]+/.exec(text)
+    if (split) {
+      addListItems(this.builder, [
+        {
+          term: text.slice(0, split.index),
+          definition: text.slice(split.index + split[0].length),
+          line,
+          raw: (this.lines[line - 1] ?? '').trim(),
+        },
+      ])
+    }
+  }
+
+  private flushBlock(): void {
+    const b = this.block
+    this.block = undefined
+    if (b?.code !== undefined) {
+      this.builder.addRow({
+        code: b.code,
+        symbol: b.symbol,
+        line: b.line,
+        ...(b.anchor !== undefined ? { anchor: b.anchor, label: b.symbol } : {}),
+      })
+    }
+  }
+}

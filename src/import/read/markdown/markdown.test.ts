@@ -1,0 +1,316 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { PageRow } from '../../find/page.ts'
+import { detectMarkdown, parseMarkdown } from './markdown.ts'
+import { expandMacros } from './markdown-tree.ts'
+
+const pick = (rows: PageRow[], ...keys: (keyof PageRow)[]) =>
+  rows.map((r) => Object.fromEntries(keys.filter((k) => r[k] !== undefined).map((k) => [k, r[k]])))
+
+describe('Markdown pipe tables', () => {
+  it('reads ragged rows, missing closing pipes and HTML in cells, with their lines', () => {
+    const page = parseMarkdown(
+      [
+        '## Auth errors', // 1
+        '',
+        '| Code | Message | Details',
+        '|---|---|---|',
+        '| <a name="1001">1001</a> | Token expired | Get a **new** token |',
+        '| 1002 | Token revoked', // ragged, no closing pipe
+        '| 1003 | `key` is required | see [docs](https://x.dev) |',
+      ].join('\n'),
+    )
+    assert.equal(page.format, 'markdown')
+    assert.deepEqual(page.groups, [{ title: 'Auth errors', line: 1 }])
+    assert.deepEqual(
+      pick(page.rows, 'code', 'message', 'description', 'line', 'anchor', 'label', 'group'),
+      [
+        {
+          code: '1001',
+          message: 'Token expired',
+          description: 'Get a **new** token',
+          line: 5,
+          anchor: '1001',
+          label: '1001',
+          group: 0,
+        },
+        { code: '1002', message: 'Token revoked', line: 6, group: 0 },
+        {
+          code: '1003',
+          message: '`key` is required',
+          description: 'see [docs](https://x.dev)',
+          line: 7,
+          group: 0,
+        },
+      ],
+    )
+  })
+
+  it('recognises columns by header and content (status, symbol, fix)', () => {
+    const page = parseMarkdown(
+      [
+        '| Error Code | S3 Code | HTTP Status | Details | Recommended Fix |',
+        '|---|---|---|---|---|',
+        '| 10006 | NoSuchBucket | 404 | The specified bucket does not exist. | Check the name. |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'status', 'message', 'troubleshooting'), [
+      {
+        code: '10006',
+        symbol: 'NoSuchBucket',
+        status: 404,
+        message: 'The specified bucket does not exist.',
+        troubleshooting: 'Check the name.',
+      },
+    ])
+  })
+
+  it('reports tables without a code column and empty rows', () => {
+    const page = parseMarkdown(
+      [
+        '| Field | Description |',
+        '|---|---|',
+        '| ok | Always false |',
+        '',
+        '| Code | Message |',
+        '|---|---|',
+        '|  |  |',
+        '| 7 | Seven |',
+      ].join('\n'),
+    )
+    assert.deepEqual(
+      page.rows.map((r) => r.code),
+      ['7'],
+    )
+    assert.deepEqual(
+      page.notes.map((n) => [n.line, n.kind, n.emptyRow ?? false]),
+      [
+        [1, 'skipped', false],
+        [7, 'skipped', true],
+      ],
+    )
+  })
+})
+
+describe('Markdown headings and lists', () => {
+  it('takes a heading per error, with the text under it', () => {
+    const page = parseMarkdown(
+      [
+        '# libcurl errors',
+        '',
+        '# CURLcode',
+        '',
+        '## CURLE_OK (0)',
+        '',
+        'All fine. Proceed as usual.',
+        '',
+        '## Obsolete error (20)',
+        '',
+        'Not used in modern versions.',
+        '',
+        'More about it.',
+      ].join('\n'),
+    )
+    assert.equal(page.title, 'libcurl errors')
+    assert.deepEqual(
+      page.groups.map((g) => g.title),
+      ['CURLcode'],
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'title', 'message', 'description', 'line'), [
+      { code: '0', symbol: 'CURLE_OK', message: 'All fine. Proceed as usual.', line: 5 },
+      {
+        code: '20',
+        title: 'Obsolete error',
+        message: 'Not used in modern versions.',
+        description: 'More about it.',
+        line: 9,
+      },
+    ])
+  })
+
+  it('reads definition lists in the Gengo and MDN styles, ignoring front matter', () => {
+    const gengo = parseMarkdown(
+      [
+        '---',
+        'title: Error codes',
+        '---',
+        '',
+        '* 1000',
+        ': Authentication failed',
+        '',
+        '* 1100',
+        ': api_sig is a required field',
+      ].join('\n'),
+    )
+    assert.equal(gengo.title, 'Error codes')
+    assert.deepEqual(pick(gengo.rows, 'code', 'message', 'line'), [
+      { code: '1000', message: 'Authentication failed', line: 5 },
+      { code: '1100', message: 'api_sig is a required field', line: 8 },
+    ])
+    const mdn = parseMarkdown(
+      [
+        '- {{HTTPStatus(404, "404 Not Found")}}',
+        '  - : The server cannot find the requested resource.',
+        '- `306 unused`',
+        '  - : Reserved.',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(mdn.rows, 'code', 'title', 'message'), [
+      {
+        code: '404',
+        title: 'Not Found',
+        message: 'The server cannot find the requested resource.',
+      },
+      { code: '306', title: 'unused', message: 'Reserved.' },
+    ])
+  })
+
+  it('reads bullets of codes and leaves prose lists alone', () => {
+    const page = parseMarkdown(
+      [
+        'Never generated:',
+        '- INVALID_ARGUMENT',
+        '- NOT_FOUND',
+        '',
+        'Steps:',
+        '- Verify your API key',
+        '- Retry later',
+        '',
+        'Top-level codes:',
+        '',
+        '- 0: success',
+        '- 401: invalid API key',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'message'), [
+      { code: 'INVALID_ARGUMENT' },
+      { code: 'NOT_FOUND' },
+      { code: '0', message: 'success' },
+      { code: '401', message: 'invalid API key' },
+    ])
+    assert.equal(page.notes.length, 0)
+  })
+
+  it('reports the items of an error list that hold no code', () => {
+    const page = parseMarkdown(['- 1: one', '- 2: two', '- see the FAQ'].join('\n'))
+    assert.deepEqual(
+      page.rows.map((r) => r.code),
+      ['1', '2'],
+    )
+    assert.deepEqual(
+      page.notes.map((n) => [n.line, n.raw]),
+      [[3, '- see the FAQ']],
+    )
+  })
+
+  it('reads Win32-style blocks: bold symbol, code line, text', () => {
+    const page = parseMarkdown(
+      [
+        '<span id="ERROR_SUCCESS"></span>**ERROR\\_SUCCESS**',
+        '',
+        '0 (0x0)',
+        '',
+        'The operation completed successfully.',
+        '',
+        '<span id="ERROR_ITERATED_DATA_EXCEEDS_64k"></span>**ERROR\\_ITERATED\\_DATA\\_EXCEEDS\\_64k**',
+        '',
+        '194 (0xC2)',
+        '',
+        'The operating system cannot run this application program.',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message', 'anchor', 'line'), [
+      {
+        code: '0',
+        symbol: 'ERROR_SUCCESS',
+        message: 'The operation completed successfully.',
+        anchor: 'ERROR_SUCCESS',
+        line: 1,
+      },
+      {
+        code: '194',
+        symbol: 'ERROR_ITERATED_DATA_EXCEEDS_64k',
+        message: 'The operating system cannot run this application program.',
+        anchor: 'ERROR_ITERATED_DATA_EXCEEDS_64k',
+        line: 7,
+      },
+    ])
+  })
+
+  it('reads HTML tables inside Markdown at their true lines', () => {
+    const page = parseMarkdown(
+      [
+        '# Errors',
+        '',
+        'Intro.',
+        '',
+        '<table>',
+        '<tr><th>Code</th><th>Message</th></tr>',
+        '<tr><td>5</td><td>Five</td></tr>',
+        '</table>',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'message', 'line'), [
+      { code: '5', message: 'Five', line: 7 },
+    ])
+  })
+})
+
+describe('MDX', () => {
+  it('skips imports, exports, JSX and expressions without losing the rows around them', () => {
+    const page = parseMarkdown(
+      [
+        "import { Tabs } from '~/components'", // 1
+        '',
+        'export const meta = { a: 1 }',
+        '',
+        '| Code | Message |', // 5
+        '|---|---|',
+        '| 1 | One |',
+        '',
+        '<Details header="More" open={true}>', // 9
+        '',
+        '| Code | Message |',
+        '|---|---|',
+        '| 2 | Two |', // 13
+        '',
+        '</Details>',
+        '<Render file="x" params={{',
+        '  a: "b > c",',
+        '}} />',
+        '{/* a comment */}',
+        '',
+        '| Code | Message |',
+        '|---|---|',
+        '| 3 | Three |', // 23
+      ].join('\n'),
+    )
+    assert.equal(page.format, 'mdx')
+    assert.deepEqual(pick(page.rows, 'code', 'line'), [
+      { code: '1', line: 7 },
+      { code: '2', line: 13 },
+      { code: '3', line: 23 },
+    ])
+  })
+})
+
+describe('detectMarkdown and macros', () => {
+  it('scores Markdown structure, not prose', () => {
+    assert.ok(detectMarkdown('# Errors\n\n| a | b |\n|---|---|\n| 1 | x |') >= 0.7)
+    assert.equal(detectMarkdown('just a sentence.'), 0)
+    assert.ok(detectMarkdown("import X from 'y'\n\n<X />") > 0.7)
+  })
+  it('expands KumaScript macros to their text', () => {
+    assert.equal(
+      expandMacros('{{HTTPStatus(404, "404 Not Found")}} and {{HTTPSidebar}}'),
+      '404 Not Found and ',
+    )
+  })
+  // A quadratic bracket scan would take minutes on this line; the timeout bounds it without
+  // timing the run (speed is measured in bench/, not asserted here).
+  it('parses a 64 KB line with an unbalanced bracket', { timeout: 30_000 }, () => {
+    const text = `[{"code": 1, "docs": "${'a [b] c\\r\\n '.repeat(5000)}`
+    const page = parseMarkdown(text)
+    assert.equal(page.format, 'markdown')
+  })
+})
