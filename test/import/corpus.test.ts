@@ -1,5 +1,5 @@
 // Every real page of the shared corpus goes through what `errcat import` does:
-// detection by content (src/import/detect.ts), the detected importer, the
+// detection by content (src/import/read/detect.ts), the detected importer, the
 // draft, and the loader. Each page must yield at least 95% of the codes it
 // lists, and no more than it lists (plus 5%), and its draft must load.
 //
