@@ -85,11 +85,14 @@ export async function createApp(options: Pick<StartOptions, 'perWindow'> = {}) {
       : errors.NOT_FOUND()
   })
 
-  // Authentication, then the rate limit, with the platform's X-RateLimit-* headers.
+  // Authentication, then the rate limit, with the platform's X-RateLimit-* headers. Under abuse
+  // these answers are most of the traffic: they are sent without throwing, and onSend hooks
+  // (CORS, compression) still see them.
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/v2/')) return
     const token = request.headers['x-sbg-auth-token']
-    if (typeof token !== 'string' || !tokens.has(token)) throw errors.UNAUTHORIZED()
+    if (typeof token !== 'string' || !tokens.has(token))
+      return reply.sendError(errors.UNAUTHORIZED())
     const now = Date.now()
     const windowMs = RATE_LIMIT.window * 1000
     let window = windows.get(token)
@@ -102,7 +105,9 @@ export async function createApp(options: Pick<StartOptions, 'perWindow'> = {}) {
     reply.header('x-ratelimit-remaining', Math.max(0, perWindow - window.count - 1))
     reply.header('x-ratelimit-reset', reset)
     if (window.count >= perWindow)
-      throw errors.RATE_LIMIT_EXCEEDED({ retryAfter: (window.start + windowMs - now) / 1000 })
+      return reply.sendError(
+        errors.RATE_LIMIT_EXCEEDED({ retryAfter: (window.start + windowMs - now) / 1000 }),
+      )
     window.count++
   })
 

@@ -295,13 +295,87 @@ for (const adapter of ADAPTERS) {
       })
     })
 
+    describe('answering without throwing', () => {
+      const SAME: [string, string][] = [
+        ['BAD_TOKEN', '?hint=x9z'],
+        ['RATE_LIMITED', ''],
+        ['SLOW_DOWN', '?seconds=7'],
+        ['MAINTENANCE', '?until=3am'],
+        ['NOT_FOUND', ''],
+      ]
+      for (const [symbol, query] of SAME) {
+        it(`answers ${symbol} with the status, headers and body of the throwing path`, async () => {
+          const headers = { 'x-request-id': `same-${symbol}`, 'accept-language': 'fr' }
+          const thrown = await request(`${app.url}/errors/${symbol}${query}`, { headers })
+          const before = app.sent.length
+          const sent = await request(`${app.url}/errors/${symbol}${query}`, {
+            headers: { ...headers, 'x-answer': 'send' },
+          })
+          assert.deepEqual(app.sent.slice(before), [`/errors/${symbol}`])
+          assert.equal(symbolOf(sent), symbol)
+          assert.equal(sent.status, thrown.status)
+          assert.deepEqual(withoutDate(sent.headers), withoutDate(thrown.headers))
+          assert.equal(sent.text, thrown.text)
+        })
+      }
+
+      it('answers HEAD with the headers of the throwing path and no body', async () => {
+        const thrown = await request(`${app.url}/errors/RATE_LIMITED`, {
+          method: 'HEAD',
+          headers: { 'x-request-id': 'head-1' },
+        })
+        const sent = await request(`${app.url}/errors/RATE_LIMITED`, {
+          method: 'HEAD',
+          headers: { 'x-request-id': 'head-1', 'x-answer': 'send' },
+        })
+        assert.equal(sent.status, 429)
+        assert.deepEqual(withoutDate(sent.headers), withoutDate(thrown.headers))
+        assert.equal(sent.text, '')
+      })
+
+      it('lets the outer layer (onSend hook, CORS middleware) see and change the response', async () => {
+        for (const answer of ['throw', 'send']) {
+          const before = app.sent.length
+          const sent = await request(`${app.url}/errors/RATE_LIMITED`, {
+            headers: { 'x-answer': answer },
+          })
+          assert.equal(app.sent.length - before, answer === 'send' ? 1 : 0)
+          assert.equal(sent.status, 429, answer)
+          assert.equal(sent.headers['x-outer'], '429', answer)
+          assert.equal(sent.headers['access-control-allow-origin'], '*', answer)
+        }
+      })
+
+      it('calls onError with what it was given', async () => {
+        const id = `send-hook-${adapter.name}`
+        await request(`${app.url}/errors/BAD_TOKEN?hint=abc`, {
+          headers: { 'x-request-id': id, 'x-answer': 'send' },
+        })
+        const call = app.calls.find((c) => c.requestId === id)
+        assert.equal(call?.catalogError.symbol, 'BAD_TOKEN')
+        assert.equal(call?.error, call?.catalogError)
+        assert.equal(call?.request.path, '/errors/BAD_TOKEN')
+      })
+    })
+
     describe('unknown thrown values', () => {
-      /** What is wrong with the answer to `GET /throw/n`, which throws `leak.value`. */
-      async function problemsWith(leak: LeakValue, n: number): Promise<string[]> {
-        const id = `leak-${adapter.name}-${n}`
-        const answer = await request(`${app.url}/throw/${n}`, { headers: { 'x-request-id': id } })
+      /**
+       * What is wrong with the answer to `GET /throw/n`, which throws `leak.value` (`path`
+       * throw) or hands it to the adapter's non-throwing path (`send`).
+       */
+      async function problemsWith(
+        leak: LeakValue,
+        n: number,
+        path: 'throw' | 'send',
+      ): Promise<string[]> {
+        const id = `leak-${adapter.name}-${path}-${n}`
+        const answer = await request(`${app.url}/throw/${n}`, {
+          headers: { 'x-request-id': id, 'x-answer': path },
+        })
         const seen = visible(answer)
         const problems: string[] = []
+        if (app.sent.includes(`/throw/${n}`) !== (path === 'send'))
+          problems.push(`not answered by the ${path} path`)
         if (seen.includes(SECRET_PREFIX)) problems.push('the secret is visible')
         if (answer.status !== 500) problems.push(`status ${answer.status}`)
         if (answer.headers['x-secret'] || answer.headers['set-cookie'])
@@ -323,32 +397,42 @@ for (const adapter of ADAPTERS) {
         if (!call) problems.push('onError was not called')
         else if (!Object.is(call.error, leak.value)) {
           // Express 5 passes a falsy rejection on as `new Error('Rejected promise')`:
-          // the router cannot tell `next(null)` from "no error".
-          const expressFalsy = adapter.name === 'express' && !leak.value
+          // the router cannot tell `next(null)` from "no error". Nothing comes between
+          // `errors.send` and the value it is given.
+          const expressFalsy = adapter.name === 'express' && path === 'throw' && !leak.value
           if (!expressFalsy) problems.push('onError got another value')
         }
         return problems
       }
 
-      it(`turns ${LEAKS.length} hostile values into the internal error, leaking nothing`, async () => {
-        const failures: string[] = []
-        await inBatches(LEAKS, 8, async (leak, n) => {
-          const problems = await problemsWith(leak, n)
-          if (problems.length > 0) failures.push(`#${n} ${leak.kind}: ${problems.join('; ')}`)
+      for (const path of ['throw', 'send'] as const) {
+        const how = path === 'throw' ? 'thrown' : 'answered without throwing'
+        it(`turns ${LEAKS.length} hostile values ${how} into the internal error, leaking nothing`, async () => {
+          const failures: string[] = []
+          await inBatches(LEAKS, 8, async (leak, n) => {
+            const problems = await problemsWith(leak, n, path)
+            if (problems.length > 0) failures.push(`#${n} ${leak.kind}: ${problems.join('; ')}`)
+          })
+          assert.deepEqual(failures, [])
         })
-        assert.deepEqual(failures, [])
-      })
 
-      it('answers values that only look like validation failures with the internal error', async () => {
-        const failures: string[] = []
-        await inBatches(LOOKALIKES, 8, async (leak, i) => {
-          const problems = await problemsWith(leak, LEAKS.length + i)
-          if (problems.length > 0) failures.push(`${leak.kind}: ${problems.join('; ')}`)
+        it(`answers values that only look like validation failures, ${how}, with the internal error`, async () => {
+          const failures: string[] = []
+          await inBatches(LOOKALIKES, 8, async (leak, i) => {
+            const problems = await problemsWith(leak, LEAKS.length + i, path)
+            if (problems.length > 0) failures.push(`${leak.kind}: ${problems.join('; ')}`)
+          })
+          assert.deepEqual(failures, [])
         })
-        assert.deepEqual(failures, [])
-      })
+      }
     })
   })
+}
+
+/** Headers to compare between two responses: all but the time they were sent at. */
+function withoutDate(headers: Record<string, string>): Record<string, string> {
+  const { date: _, ...rest } = headers
+  return rest
 }
 
 async function inBatches<T>(

@@ -184,6 +184,22 @@ for (const adapter of ADAPTERS) {
       ])
     })
 
+    it('records an error answered without throwing the same way', async () => {
+      const id = `otel-${adapter.name}-send-401`
+      const before = counted.length
+      const answer = await request(`${app.url}/errors/BAD_TOKEN?hint=abc`, {
+        headers: { 'x-request-id': id, 'x-answer': 'send' },
+      })
+      assert.equal(answer.status, 401)
+      assert.equal(app.sent.at(-1), '/errors/BAD_TOKEN')
+      const span = spanOf(id)
+      assert.equal(span.attributes['error.type'], 'BAD_TOKEN')
+      assert.deepEqual(span.exceptions, [{ name: 'BAD_TOKEN', message: 'Token abc is not valid' }])
+      assert.deepEqual(counted.slice(before), [
+        { value: 1, attributes: { 'error.type': 'BAD_TOKEN', 'http.response.status_code': 401 } },
+      ])
+    })
+
     it('counts the status actually sent', async () => {
       const before = counted.length
       await request(`${app.url}/no/such/route`)

@@ -8,6 +8,13 @@
 //                           Standard Schema result, and throws the failure
 //   GET  /ok                a success
 //   anything else           the catalog's NOT_FOUND
+// With `X-Answer: send`, the /errors and /throw routes are answered before
+// routing instead, by each adapter's non-throwing path, from where rate
+// limiters and authentication answer: Fastify's `reply.sendError` in an
+// `onRequest` hook, Express's `errors.send` and Hono's `errors.respond` in a
+// middleware, the fetch adapter's `errors(error, request)`.
+// Every response passes an outer layer, as CORS or compression would: it
+// allows any origin and copies the status it sees into `X-Outer`.
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import {
@@ -28,6 +35,7 @@ import express from 'express'
 import Fastify from 'fastify'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
 import { validator } from 'hono/validator'
 import * as v from 'valibot'
 import { z } from 'zod'
@@ -45,6 +53,8 @@ export interface RunningApp {
   server: Server
   /** Everything the `onError` hook received, in order. */
   calls: ErrorInfo[]
+  /** The paths the non-throwing path answered (`X-Answer: send`), in order. */
+  sent: string[]
   close(): Promise<void>
 }
 
@@ -128,6 +138,27 @@ function hooks(setup: AppSetup, calls: ErrorInfo[]): AdapterOptions {
   }
 }
 
+/**
+ * What the request asks the non-throwing path to answer (`X-Answer: send` on
+ * `/errors/:id` or `/throw/:n`), or undefined to let it through.
+ */
+function toSend(
+  url: string,
+  answer: unknown,
+  setup: AppSetup,
+  sent: string[],
+): { error: unknown } | undefined {
+  if (answer !== 'send') return undefined
+  const { pathname, searchParams } = new URL(url, 'http://x')
+  const [, first, second] = pathname.split('/')
+  let error: unknown
+  if (first === 'errors' && second) error = errorFor(decodeURIComponent(second), searchParams)
+  else if (first === 'throw' && second) error = (setup.values ?? [])[Number(second)]
+  else return undefined
+  sent.push(pathname)
+  return { error }
+}
+
 const throwValue = async (values: readonly unknown[], n: string): Promise<never> => {
   throw values[Number(n)]
 }
@@ -138,8 +169,16 @@ const fastifyAdapter: Adapter = {
   name: 'fastify',
   async start(setup = {}) {
     const calls: ErrorInfo[] = []
+    const sent: string[] = []
     const app = Fastify({ bodyLimit: 64 * 1024 })
     await app.register(fastifyErrcat, { catalog, ...hooks(setup, calls) })
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('access-control-allow-origin', '*').header('x-outer', String(reply.statusCode))
+    })
+    app.addHook('onRequest', async (request, reply) => {
+      const send = toSend(request.url, request.headers['x-answer'], setup, sent)
+      if (send) return reply.sendError(send.error)
+    })
     app.get<{ Params: { id: string } }>('/errors/:id', async (request) => {
       throw errorFor(request.params.id, new URL(request.url, 'http://x').searchParams)
     })
@@ -156,6 +195,7 @@ const fastifyAdapter: Adapter = {
       url: `http://127.0.0.1:${port}`,
       server: app.server,
       calls,
+      sent,
       close: () => app.close(),
     }
   },
@@ -165,8 +205,24 @@ const expressAdapter: Adapter = {
   name: 'express',
   async start(setup = {}) {
     const calls: ErrorInfo[] = []
+    const sent: string[] = []
     const errors = expressErrcat(catalog, hooks(setup, calls))
     const app = express()
+    app.use((_req, res, next) => {
+      res.setHeader('access-control-allow-origin', '*')
+      // As on-headers (compression, response-time) does: see the status as the head goes out.
+      const writeHead = res.writeHead
+      res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+        this.setHeader('x-outer', String(this.statusCode))
+        return writeHead.apply(this, args)
+      } as typeof writeHead
+      next()
+    })
+    app.use((req, res, next) => {
+      const send = toSend(req.originalUrl, req.headers['x-answer'], setup, sent)
+      if (send) errors.send(req, res, send.error)
+      else next()
+    })
     app.use(express.json({ limit: 64 * 1024 }))
     app.get('/errors/:id', async (req) => {
       throw errorFor(req.params.id, new URL(req.originalUrl, 'http://x').searchParams)
@@ -187,6 +243,7 @@ const expressAdapter: Adapter = {
       url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       server,
       calls,
+      sent,
       close: () => closeServer(server),
     }))
   },
@@ -196,11 +253,21 @@ const honoAdapter: Adapter = {
   name: 'hono',
   async start(setup = {}) {
     const calls: ErrorInfo[] = []
+    const sent: string[] = []
     const errors = honoErrcat(catalog, hooks(setup, calls))
     const app = new Hono()
+    app.use(cors())
+    app.use(async (c, next) => {
+      await next()
+      c.res.headers.set('x-outer', String(c.res.status))
+    })
     app.use(errors)
     app.onError(errors.onError)
     app.notFound(errors.notFound)
+    app.use(async (c, next) => {
+      const send = toSend(c.req.url, c.req.header('x-answer'), setup, sent)
+      return send ? errors.respond(c, send.error) : next()
+    })
     app.get('/errors/:id', async (c) => {
       throw errorFor(c.req.param('id'), new URL(c.req.url).searchParams)
     })
@@ -218,7 +285,7 @@ const honoAdapter: Adapter = {
     )
     app.get('/ok', (c) => c.json({ ok: true }))
     await errors.ready
-    return serveFetch(app.fetch, calls)
+    return serveFetch(app.fetch, calls, sent)
   },
 }
 
@@ -226,8 +293,11 @@ const fetchAdapter: Adapter = {
   name: 'fetch',
   async start(setup = {}) {
     const calls: ErrorInfo[] = []
+    const sent: string[] = []
     const errors = fetchErrcat(catalog, hooks(setup, calls))
     const route = async (request: Request): Promise<Response> => {
+      const send = toSend(request.url, request.headers.get('x-answer'), setup, sent)
+      if (send) return errors(send.error, request)
       const url = new URL(request.url)
       const [, first, second] = url.pathname.split('/')
       const get = request.method === 'GET' || request.method === 'HEAD'
@@ -242,7 +312,17 @@ const fetchAdapter: Adapter = {
       return errors.notFound(request)
     }
     await errors.ready
-    return serveFetch(errors.wrap(route), calls)
+    const handler = errors.wrap(route)
+    return serveFetch(
+      async (request) => {
+        const response = await handler(request)
+        response.headers.set('access-control-allow-origin', '*')
+        response.headers.set('x-outer', String(response.status))
+        return response
+      },
+      calls,
+      sent,
+    )
   },
 }
 
@@ -266,6 +346,7 @@ function listen(app: express.Express): Promise<Server> {
 function serveFetch(
   fetch: (request: Request) => Response | Promise<Response>,
   calls: ErrorInfo[],
+  sent: string[],
 ): Promise<RunningApp> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
@@ -273,6 +354,7 @@ function serveFetch(
         url: `http://127.0.0.1:${info.port}`,
         server: server as Server,
         calls,
+        sent,
         close: () => closeServer(server as Server),
       }),
     )

@@ -120,6 +120,15 @@ for (const [name, start] of SAMPLES) {
       assert.equal(nowhere.status, 404)
       assert.equal((nowhere.json as { code: string }).code, 'not_found')
 
+      // A revoked key, answered by a hook or middleware without throwing.
+      const revoked = await postJson(
+        `${app.url}/sessions`,
+        { token: 'tok_12345678' },
+        { 'x-api-key': 'key_revoked_7d2e' },
+      )
+      assert.equal(revoked.status, 401)
+      assert.equal((revoked.json as { detail: string }).detail, 'Token 7d2e is not valid')
+
       const broken = await postJson(`${app.url}/sessions`, '{"token": ')
       assert.equal(broken.status, 400)
       assert.equal((broken.json as { code: string }).code, 'invalid_request')

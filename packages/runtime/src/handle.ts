@@ -5,7 +5,7 @@
 import { genericInternalError, genericValidationError } from './builtin-errors.ts'
 import { type CatalogError, createWithoutStack, isAnyCatalogError } from './catalog-error.ts'
 import type { ErrorDefinition, RuntimeCatalog } from './definition.ts'
-import { FILTERS } from './envelope/filters.ts'
+import { filterFieldPath } from './envelope/filter-functions.ts'
 import type { ErrorView, FieldViolation, RenderedResponse, RequestView } from './envelope/types.ts'
 import { type EnvelopeWriter, isEnvelopeWriter, renderHead } from './envelope.ts'
 import { formatMessage } from './format-message.ts'
@@ -95,6 +95,8 @@ export function createErrorHandler(
   options: HandlerOptions = {},
 ): ErrorHandler {
   const writer = writerOf(catalog)
+  // Most envelopes set no header and no status of their own: their head needs no rendering.
+  const plainHead = writer.headers === undefined && typeof writer.status !== 'function'
   // Bodies that depend only on the error and the locale, serialized once (see `cacheable`).
   const bodies = new WeakMap<ErrorDefinition, Map<string, string>>()
   const scope = catalog.scope
@@ -135,20 +137,21 @@ export function createErrorHandler(
     return createWithoutStack(internal, undefined, { cause: thrown })
   }
 
-  function view(error: CatalogError, headers: HeaderSource | undefined): ErrorView {
+  /** The locale of the answer: negotiated for exposed errors, whose messages are localized. */
+  function localeOf(definition: ErrorDefinition, headers: HeaderSource | undefined): string {
+    if (!definition.expose) return definition.catalog.locale
+    const acceptLanguage = headers && readHeader(headers, 'accept-language')
+    return pickTranslation(definition, negotiate(acceptLanguage))
+  }
+
+  function view(error: CatalogError, locale: string): ErrorView {
     const definition = error.definition
     const expose = definition.expose
-    let locale = definition.catalog.locale
-    let message = definition.title
-    if (expose) {
-      // Only exposed messages are localized: read Accept-Language only for them.
-      const acceptLanguage = headers && readHeader(headers, 'accept-language')
-      locale = pickTranslation(definition, negotiate(acceptLanguage))
-      message =
-        locale === definition.catalog.locale
-          ? error.message
-          : formatMessage(definition.messages![locale]!, error.params, locale)
-    }
+    const message = !expose
+      ? definition.title
+      : locale === definition.catalog.locale
+        ? error.message
+        : formatMessage(definition.messages![locale]!, error.params, locale)
     const violations =
       expose && (exposeDetails || definition !== validation) ? error.violations : undefined
     return {
@@ -169,61 +172,89 @@ export function createErrorHandler(
     }
   }
 
-  /** The cached body of this error in this locale, when the envelope allows one. */
-  function cachedBody(error: CatalogError, view: ErrorView) {
+  /**
+   * Whether this error's body is the same for every occurrence in one locale: the envelope
+   * allows it, and nothing of the occurrence is shown (the message of an error with params,
+   * violations, upstream fields).
+   */
+  function cacheable(error: CatalogError): boolean {
     const definition = error.definition
-    // The message of an error with params, and violations or upstream fields, vary per occurrence.
-    if (!writer.cacheable || view.violations || view.upstream) return undefined
-    if (definition.params && definition.expose) return undefined
-    let byLocale = bodies.get(definition)
-    if (!byLocale) {
-      byLocale = new Map()
-      bodies.set(definition, byLocale)
-    }
-    return byLocale
+    if (!writer.cacheable) return false
+    if (!definition.expose) return true
+    if (definition.params || error.upstream) return false
+    return !(error.violations && (exposeDetails || definition !== validation))
   }
 
-  function renderView(
-    error: CatalogError,
-    errorView: ErrorView,
-    requestView: RequestView,
-  ): { head: Omit<RenderedResponse, 'body'>; body: string } {
-    const head = renderHead(writer, errorView, requestView, catalog.api)
-    const cache = cachedBody(error, errorView)
+  /** The serialized body, from the cache when the error is cacheable. */
+  function bodyOf(error: CatalogError, errorView: ErrorView, requestView: RequestView): string {
+    let byLocale: Map<string, string> | undefined
+    if (cacheable(error)) {
+      byLocale = bodies.get(error.definition)
+      if (!byLocale) {
+        byLocale = new Map()
+        bodies.set(error.definition, byLocale)
+      }
+    }
     const locale = errorView.locale ?? ''
-    let body = cache?.get(locale)
+    let body = byLocale?.get(locale)
     if (body === undefined) {
       body = JSON.stringify(writer.body(errorView, requestView, catalog.api)) ?? 'null'
-      cache?.set(locale, body)
+      byLocale?.set(locale, body)
     }
-    return { head, body }
+    return body
+  }
+
+  /** The rendered head; undefined for an envelope with no headers and no status of its own. */
+  function headOf(errorView: ErrorView, requestView: RequestView) {
+    return plainHead ? undefined : renderHead(writer, errorView, requestView, catalog.api)
   }
 
   function render(error: CatalogError, request: RequestInfo, requestId: string): ErrorResponse {
-    const requestView: RequestView = { id: requestId, path: request.path, method: request.method }
-    let errorView: ErrorView
-    let rendered: { head: Omit<RenderedResponse, 'body'>; body: string }
+    let locale: string
+    let head: Omit<RenderedResponse, 'body'> | undefined
+    let body: string | undefined
     try {
-      errorView = view(error, request.headers)
-      rendered = renderView(error, errorView, requestView)
+      locale = localeOf(error.definition, request.headers)
+      // A body already serialized needs no view, unless the envelope renders a head from it.
+      if (plainHead && cacheable(error)) body = bodies.get(error.definition)?.get(locale)
+      if (body === undefined) {
+        const requestView: RequestView = {
+          id: requestId,
+          path: request.path,
+          method: request.method,
+        }
+        const errorView = view(error, locale)
+        head = headOf(errorView, requestView)
+        body = bodyOf(error, errorView, requestView)
+      }
     } catch {
       // Params or upstream fields that do not serialize (BigInt, cycles, throwing getters):
       // answer with the catalog's internal error, which holds nothing from the caller.
       error = createWithoutStack(internal, undefined, { cause: error })
       try {
-        errorView = view(error, undefined)
-        rendered = renderView(error, errorView, requestView)
+        locale = localeOf(error.definition, undefined)
+        const requestView: RequestView = {
+          id: requestId,
+          path: request.path,
+          method: request.method,
+        }
+        const errorView = view(error, locale)
+        head = headOf(errorView, requestView)
+        body = bodyOf(error, errorView, requestView)
       } catch {
         return lastResort(error, requestId, idHeader)
       }
     }
-    const { head, body } = rendered
     const headers: Record<string, string> = {
-      'content-type': head.contentType,
-      'content-language': errorView.locale!,
-      [idHeader]: requestId,
+      'content-type': writer.contentType,
+      'content-language': locale,
     }
+    headers[idHeader] = requestId
     addRetryHeaders(error, headers)
+    if (head === undefined) {
+      const status = typeof writer.status === 'number' ? writer.status : error.status
+      return { status, headers, body, error, requestId }
+    }
     for (const name in head.headers) {
       const value = head.headers[name]!
       if (SAFE_HEADER_VALUE.test(value)) headers[name.toLowerCase()] = value
@@ -284,6 +315,7 @@ function validationParams(
 ): Record<string, unknown> | undefined {
   const first = violations[0]
   if (!definition.params?.includes('field') || !first) return undefined
-  // The envelope's `fieldPath` filter, so that messages and Google's BadRequest agree.
-  return { field: FILTERS.fieldPath!.apply(first.field) }
+  // The envelope's `fieldPath` filter (imported alone: the filter table would bring every
+  // filter into server bundles), so that messages and Google's BadRequest agree.
+  return { field: filterFieldPath(first.field) }
 }

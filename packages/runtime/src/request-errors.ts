@@ -117,11 +117,20 @@ export function pathOf(target: string): string {
   if (target.charCodeAt(0) !== 47 /* / */) {
     const scheme = target.indexOf('://')
     if (scheme !== -1) {
-      const authorityEnd = target.slice(scheme + 3).search(/[/?#]/)
-      if (authorityEnd === -1 || target[scheme + 3 + authorityEnd] !== '/') return '/'
-      start = scheme + 3 + authorityEnd
+      const authorityEnd = indexOfAny(target, scheme + 3, true)
+      if (authorityEnd === target.length || target.charCodeAt(authorityEnd) !== 47) return '/'
+      start = authorityEnd
     }
   }
-  const end = target.slice(start).search(/[?#]/)
-  return end === -1 ? target.slice(start) : target.slice(start, start + end)
+  return target.slice(start, indexOfAny(target, start, false))
+}
+
+// A loop rather than a regular expression over a slice: this runs for every error response.
+/** The index of the first `?` or `#` (or `/` too, with `slash`) from `from`, else the length. */
+function indexOfAny(text: string, from: number, slash: boolean): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 63 /* ? */ || c === 35 /* # */ || (slash && c === 47)) return i
+  }
+  return text.length
 }

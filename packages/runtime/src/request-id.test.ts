@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { isWellFormedRequestId, resolveRequestId } from './request-id.ts'
+import { isWellFormedRequestId, randomRequestId, resolveRequestId } from './request-id.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -43,5 +43,18 @@ describe('request ids', () => {
     for (const value of [undefined, null, 42, ['a', 'b'], {}])
       assert.match(resolveRequestId(value), UUID)
     assert.notEqual(resolveRequestId(undefined), resolveRequestId(undefined))
+  })
+
+  it('generates random version 4 UUIDs, across batches of random bytes', () => {
+    const ids = new Set<string>()
+    const nibbles = new Set<string>()
+    for (let i = 0; i < 1000; i++) {
+      const id = randomRequestId()
+      assert.match(id, UUID)
+      ids.add(id)
+      nibbles.add(id[0]!)
+    }
+    assert.equal(ids.size, 1000)
+    assert.equal(nibbles.size, 16)
   })
 })

@@ -13,22 +13,34 @@ export function addRetryHeaders(error: CatalogError, headers: Record<string, str
   if (retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(retryAfter))
   const rateLimit = error.definition.rateLimit
   if (rateLimit) {
-    const name = policyName(rateLimit)
+    const fields = fieldsOf(rateLimit)
+    headers['ratelimit-policy'] = fields.policy
     const reset = retryAfter ?? validDelay(rateLimit.window) ?? 0
-    headers['ratelimit-policy'] = `${name};q=${rateLimit.quota};w=${rateLimit.window}`
-    headers.ratelimit = `${name};r=0;t=${Math.ceil(reset)}`
+    headers.ratelimit = fields.remaining + Math.ceil(reset)
   }
 }
 
-const names = new WeakMap<RateLimitSpec, string>()
+interface RateLimitFields {
+  /** The whole `RateLimit-Policy` value. */
+  policy: string
+  /** `RateLimit` up to its reset delay. */
+  remaining: string
+}
 
-/** The policy name as a Structured Field string: quoted, `\` and `"` escaped, visible ASCII only. */
-function policyName(rateLimit: RateLimitSpec): string {
-  let name = names.get(rateLimit)
-  if (name === undefined) {
+// Per policy: what does not change from one response to the next is written once.
+const written = new WeakMap<RateLimitSpec, RateLimitFields>()
+
+function fieldsOf(rateLimit: RateLimitSpec): RateLimitFields {
+  let cached = written.get(rateLimit)
+  if (cached === undefined) {
+    // The policy name as a Structured Field string: quoted, `\` and `"` escaped, visible ASCII only.
     const safe = rateLimit.policy.replace(/[^\x20-\x7e]/g, '').replace(/[\\"]/g, '\\$&')
-    name = `"${safe}"`
-    names.set(rateLimit, name)
+    const name = `"${safe}"`
+    cached = {
+      policy: `${name};q=${rateLimit.quota};w=${rateLimit.window}`,
+      remaining: `${name};r=0;t=`,
+    }
+    written.set(rateLimit, cached)
   }
-  return name
+  return cached
 }

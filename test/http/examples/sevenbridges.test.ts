@@ -4,7 +4,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as errors from '../../../examples/sevenbridges/errors.generated.ts'
-import { DEMO_TASKS, type Running, start } from '../../../examples/sevenbridges/server.ts'
+import {
+  createApp,
+  DEMO_TASKS,
+  type Running,
+  start,
+} from '../../../examples/sevenbridges/server.ts'
 import { type Answer, postJson, request } from '../client.ts'
 import { checkEveryError, wireMessage } from './every-error.ts'
 
@@ -142,6 +147,31 @@ describe('Seven Bridges demo server', () => {
       assert.equal(answer.headers.ratelimit, `"default";r=0;t=${retryAfter}`)
     } finally {
       await limited.close()
+    }
+  })
+
+  it('answers auth and the rate limit from its onRequest hook without throwing, through onSend hooks', async () => {
+    const app = await createApp({ perWindow: 1 })
+    const thrown: unknown[] = []
+    const sent: number[] = []
+    // Fastify's onError hooks run for thrown errors only; onSend hooks run for every answer.
+    app.addHook('onError', async (_request, _reply, error) => {
+      thrown.push(error)
+    })
+    app.addHook('onSend', async (_request, reply) => {
+      sent.push(reply.statusCode)
+    })
+    try {
+      const path = `/v2/tasks/${DEMO_TASKS.draft}`
+      assert.equal((await app.inject({ url: path })).statusCode, 401)
+      assert.equal((await app.inject({ url: path, headers: TOKEN })).statusCode, 200)
+      const limited = await app.inject({ url: path, headers: TOKEN })
+      assert.equal(limited.statusCode, 429)
+      assert.equal(limited.headers['x-ratelimit-remaining'], '0')
+      assert.deepEqual(sent, [401, 200, 429])
+      assert.deepEqual(thrown, [])
+    } finally {
+      await app.close()
     }
   })
 })

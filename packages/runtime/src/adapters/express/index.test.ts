@@ -91,6 +91,68 @@ describe('errcat/express', () => {
     }
   })
 
+  describe('errors.send', () => {
+    it('answers from middleware before the routes, keeping headers set before it', async () => {
+      const calls: ErrorInfo[] = []
+      let routeRan = false
+      const errors = errcat(catalog, { telemetry: false, onError: (info) => calls.push(info) })
+      const app = await serve({}, (app) => {
+        app.use((req, res, next) => {
+          res.setHeader('access-control-allow-origin', '*')
+          if (req.get('authorization') !== 'Bearer good')
+            return errors.send(req, res, BAD_TOKEN({ hint: 'auth' }))
+          next()
+        })
+        app.get('/private', (_req, res) => {
+          routeRan = true
+          res.json({ ok: true })
+        })
+      })
+      try {
+        const answer = await request(`${app.url}/private?x=1`)
+        assert.equal(answer.status, 401)
+        assert.equal(answer.headers['access-control-allow-origin'], '*')
+        assert.equal(answer.headers['content-type'], 'application/problem+json')
+        assert.equal((answer.json as { instance: string }).instance, '/private')
+        assert.equal(answer.headers.etag, undefined)
+        assert.equal(routeRan, false)
+        assert.equal(calls[0]?.catalogError.symbol, 'BAD_TOKEN')
+      } finally {
+        await app.close()
+      }
+    })
+
+    it('closes a response already under way, reports the error and does not throw', async () => {
+      const calls: ErrorInfo[] = []
+      const outcomes: string[] = []
+      const errors = errcat(catalog, { telemetry: false, onError: (info) => calls.push(info) })
+      const app = await serve({}, (app) => {
+        app.get('/stream', (req, res) => {
+          res.writeHead(200, { 'content-type': 'text/plain' })
+          res.write('partial ')
+          try {
+            errors.send(req, res, new Error('failed mid-stream'))
+            outcomes.push('returned')
+          } catch {
+            outcomes.push('threw')
+          }
+        })
+      })
+      try {
+        const outcome = await request(`${app.url}/stream`).then(
+          (answer) => answer.text,
+          () => 'connection closed',
+        )
+        assert.equal(outcome, 'connection closed')
+        assert.deepEqual(outcomes, ['returned'])
+        assert.equal((calls[0]!.error as Error).message, 'failed mid-stream')
+        assert.equal(calls[0]!.catalogError.symbol, 'INTERNAL')
+      } finally {
+        await app.close()
+      }
+    })
+  })
+
   it("leaves Express's 404 alone when no notFound error is configured", async () => {
     const app = await serve({}, () => {})
     try {

@@ -4,6 +4,10 @@
 //   const errors = errcat(catalog, { notFound: NOT_FOUND })
 //   app.use(errors.notFound) // after the routes
 //   app.use(errors)          // last
+//
+// Middleware that answers errors itself (rate limits, authentication) calls
+// `errors.send(req, res, error)` instead of throwing: the same response,
+// without an exception on the hot path of an abusive client.
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
 import {
   type AdapterOptions,
@@ -19,6 +23,12 @@ export interface ErrcatExpress extends ErrorRequestHandler {
    * one it calls `next()`, leaving Express's own 404.
    */
   notFound: RequestHandler
+  /**
+   * Answers `error` in the catalog's envelope without throwing, writing exactly
+   * what the error middleware writes (anything that is not a catalog error
+   * becomes the internal error). Never throws.
+   */
+  send(req: Request, res: Response, error: unknown): void
   /** Settles once OpenTelemetry is loaded (errors are answered before that too). */
   ready: Promise<void>
 }
@@ -47,20 +57,38 @@ export function expressRequestProblem(thrown: unknown): RequestProblem | undefin
 export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): ErrcatExpress {
   const handle = createAdapterHandler(catalog, options, expressRequestProblem)
 
-  function errorMiddleware(error: unknown, req: Request, res: Response, next: NextFunction) {
+  /** Writes the answer to `error`; false when the response had already started. */
+  function write(error: unknown, req: Request, res: Response): boolean {
     const response = handle(error, {
       method: req.method,
       path: pathOf(req.originalUrl),
       headers: req.headers,
     })
     // A response already under way cannot be replaced (the error is still logged and
-    // recorded above): Express's final handler closes the connection.
-    if (res.headersSent) return next(error)
+    // recorded above).
+    if (res.headersSent) return false
     // Node's own writer rather than res.send: the body and its content type go out exactly as
     // rendered, with no charset appended and no ETag, as with every other adapter.
     res.statusCode = response.status
     for (const name in response.headers) res.setHeader(name, response.headers[name]!)
     res.end(response.body)
+    return true
+  }
+
+  function errorMiddleware(error: unknown, req: Request, res: Response, next: NextFunction) {
+    // Express's final handler closes the connection of a response it cannot complete.
+    if (!write(error, req, res)) next(error)
+  }
+
+  function send(req: Request, res: Response, error: unknown): void {
+    try {
+      // What Express's final handler does with a started response (the middleware's path):
+      // the client must not take a cut-short body for a complete one.
+      if (!write(error, req, res)) req.socket?.destroy()
+    } catch {
+      // A setHeader or end that another middleware replaced and that throws: the caller
+      // is answering an error already and has nothing better to do with a second one.
+    }
   }
 
   const notFound: RequestHandler = (_req, _res, next) => {
@@ -68,7 +96,7 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
     else next()
   }
 
-  return Object.assign(errorMiddleware, { notFound, ready: handle.ready })
+  return Object.assign(errorMiddleware, { notFound, send, ready: handle.ready })
 }
 
 export default errcat

@@ -9,6 +9,7 @@ import {
   BAD_TOKEN,
   catalog,
   NOT_FOUND,
+  RATE_LIMITED,
   UNSUPPORTED_MEDIA_TYPE,
 } from '../../../../../test/http/fixtures/errors.generated.ts'
 import type { ErrorInfo } from '../../index.ts'
@@ -141,6 +142,115 @@ describe('errcat/fastify', () => {
     } finally {
       await app.close()
     }
+  })
+
+  describe('reply.sendError', () => {
+    /** An app whose logger keeps what it logs, to tell a second send (a warning) apart. */
+    async function serveLogged(
+      options: Partial<ErrcatFastifyOptions>,
+      routes: (app: FastifyInstance) => void,
+    ) {
+      const logs: { level: number; msg?: string; err?: { code?: string } }[] = []
+      const stream = { write: (line: string) => logs.push(JSON.parse(line)) }
+      const app = Fastify({ logger: { level: 'warn', stream } })
+      await app.register(errcat, { catalog, telemetry: false, ...options })
+      routes(app)
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+      return { app, url, logs }
+    }
+
+    it('answers from an async onRequest hook, through every onSend hook, before the route', async () => {
+      let routeRan = false
+      const seen: unknown[] = []
+      const { app, url, logs } = await serveLogged({}, (app) => {
+        app.addHook('onRequest', async (request, reply) => {
+          if (request.headers['x-api-key'] !== 'good') return reply.sendError(RATE_LIMITED())
+        })
+        // One async and one callback-style onSend hook: both see the bytes and may change them.
+        app.addHook('onSend', async (_request, reply, payload) => {
+          seen.push(reply.statusCode, String(payload))
+          reply.header('access-control-allow-origin', '*')
+        })
+        app.addHook('onSend', (_request, _reply, payload, done) => {
+          done(null, String(payload).replace('"status":429', '"status":429,"seen":true'))
+        })
+        app.get('/limited', async () => {
+          routeRan = true
+          return { ok: true }
+        })
+      })
+      try {
+        const answer = await request(`${url}/limited`)
+        assert.equal(answer.status, 429)
+        assert.equal(answer.headers['access-control-allow-origin'], '*')
+        assert.equal(answer.headers['content-type'], 'application/problem+json')
+        assert.equal(answer.headers['retry-after'], '60')
+        assert.equal((answer.json as { seen: boolean }).seen, true)
+        assert.equal(seen[0], 429)
+        assert.match(
+          String(seen[1]),
+          /^\{"type":"https:\/\/docs\.contract\.example\/errors#rate_limited"/,
+        )
+        assert.equal(routeRan, false)
+        assert.deepEqual(logs, [])
+      } finally {
+        await app.close()
+      }
+    })
+
+    it('answers from a callback-style hook that does not call done, and from a route', async () => {
+      const { app, url, logs } = await serveLogged({}, (app) => {
+        app.addHook('onRequest', (request, reply, done) => {
+          if (request.url === '/hook') reply.sendError(BAD_TOKEN({ hint: 'h00k' }))
+          else done()
+        })
+        app.get('/route', async (_request, reply) => reply.sendError(BAD_TOKEN({ hint: 'r0ut' })))
+      })
+      try {
+        const hook = await request(`${url}/hook`)
+        assert.equal(hook.status, 401)
+        assert.equal((hook.json as { detail: string }).detail, 'Token h00k is not valid')
+        const route = await request(`${url}/route`)
+        assert.equal(route.status, 401)
+        assert.equal((route.json as { detail: string }).detail, 'Token r0ut is not valid')
+        assert.deepEqual(logs, [])
+      } finally {
+        await app.close()
+      }
+    })
+
+    it('answers anything else with the internal error, and never throws', async () => {
+      const calls: ErrorInfo[] = []
+      const outcomes: string[] = []
+      const { app, url } = await serveLogged({ onError: (info) => calls.push(info) }, (app) => {
+        app.get('/twice', async (_request, reply) => {
+          reply.sendError(new Error('sekret: database password'))
+          try {
+            // Already sent: logged and recorded, not sent again.
+            reply.sendError(BAD_TOKEN({ hint: 'late' }))
+            outcomes.push('returned')
+          } catch {
+            outcomes.push('threw')
+          }
+          return reply
+        })
+      })
+      try {
+        const answer = await request(`${url}/twice`)
+        assert.equal(answer.status, 500)
+        assert.equal((answer.json as { code: string }).code, 'internal')
+        assert.ok(!answer.text.includes('sekret'))
+        assert.deepEqual(outcomes, ['returned'])
+        assert.deepEqual(
+          calls.map((c) => c.catalogError.symbol),
+          ['INTERNAL', 'BAD_TOKEN'],
+        )
+        assert.equal((calls[0]!.error as Error).message, 'sekret: database password')
+      } finally {
+        await app.close()
+      }
+    })
   })
 
   it('recognises only the content-type parser errors', () => {

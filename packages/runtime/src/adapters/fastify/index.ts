@@ -2,9 +2,13 @@
 // envelope. It installs the error handler (and, when `notFound` is given, the
 // not-found handler) on the instance it is registered on, without
 // encapsulation, as fastify-plugin does, so every route of the application
-// gets it.
+// gets it, and decorates replies with `sendError` for hooks that answer
+// without throwing.
 //
 //   await app.register(errcat, { catalog, notFound: errors.NOT_FOUND })
+//   app.addHook('onRequest', async (request, reply) => {
+//     if (limited(request)) return reply.sendError(errors.RATE_LIMIT_EXCEEDED())
+//   })
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
   type AdapterOptions,
@@ -14,6 +18,19 @@ import {
   type RequestProblem,
   type RuntimeCatalog,
 } from '../../index.ts'
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /**
+     * Answers `error` in the catalog's envelope without throwing, exactly as a
+     * throw would be answered, through `reply.send` (so `onSend` and
+     * `onResponse` hooks run). Anything that is not a catalog error becomes the
+     * internal error. Returns the reply: in an async hook, `return` it, which
+     * tells Fastify the request is answered.
+     */
+    sendError(error: unknown): this
+  }
+}
 
 export interface ErrcatFastifyOptions extends AdapterOptions {
   /** The runtime catalog: `catalog` from the generated module. */
@@ -38,10 +55,28 @@ export function fastifyRequestProblem(thrown: unknown): RequestProblem | undefin
     : undefined
 }
 
+/**
+ * The bytes of a body. The same body as last time (one error repeated under load: a rate
+ * limit, a bad token) is not encoded again; those responses share one Buffer, which onSend
+ * hooks may read or replace, as with any payload, but not write into.
+ */
+function encoder(): (body: string) => Buffer {
+  let lastBody = ''
+  let lastBytes = Buffer.alloc(0)
+  return (body) => {
+    if (body !== lastBody) {
+      lastBytes = Buffer.from(body)
+      lastBody = body
+    }
+    return lastBytes
+  }
+}
+
 // Returns nothing on purpose: a handler that returns the reply (a thenable) makes Fastify
 // wait on it through a promise and a stream listener, about 1 µs per error response.
 function send(
   handle: ErrorHandler,
+  encode: (body: string) => Buffer,
   thrown: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -53,19 +88,29 @@ function send(
   })
   // Bytes go out as they are: a string with a JSON content type would get Fastify's
   // `; charset=utf-8` appended, and every adapter sends the envelope's content type exactly.
-  reply.code(response.status).headers(response.headers).send(Buffer.from(response.body))
+  reply.code(response.status).headers(response.headers).send(encode(response.body))
 }
 
 async function plugin(app: FastifyInstance, options: ErrcatFastifyOptions): Promise<void> {
   const { catalog, ...rest } = options
   const handle = createAdapterHandler(catalog, rest, fastifyRequestProblem)
+  const encode = encoder()
   app.setErrorHandler((error, request, reply) => {
-    send(handle, error, request, reply)
+    send(handle, encode, error, request, reply)
+  })
+  app.decorateReply('sendError', function sendError(this: FastifyReply, error: unknown) {
+    try {
+      send(handle, encode, error, this.request, this)
+    } catch {
+      // reply.send throws inside a Fastify `onError` hook (FST_ERR_SEND_INSIDE_ONERR), where
+      // the error handler answers anyway: a caller answering an error must not get a second one.
+    }
+    return this
   })
   const notFound = options.notFound
   if (notFound)
     app.setNotFoundHandler((request, reply) => {
-      send(handle, notFound(), request, reply)
+      send(handle, encode, notFound(), request, reply)
     })
   // Telemetry is loaded by the time the application listens.
   await handle.ready

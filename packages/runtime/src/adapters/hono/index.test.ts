@@ -5,11 +5,13 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { Hono } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
+import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import {
   BAD_TOKEN,
   catalog,
   NOT_FOUND,
+  RATE_LIMITED,
 } from '../../../../../test/http/fixtures/errors.generated.ts'
 import type { ErrorInfo } from '../../index.ts'
 import { errcat, honoRequestProblem } from './index.ts'
@@ -17,6 +19,39 @@ import { errcat, honoRequestProblem } from './index.ts'
 const json = async (response: Response) => (await response.json()) as Record<string, unknown>
 
 describe('errcat/hono', () => {
+  it('errors.respond: answers from a middleware, and outer middleware (CORS) still sees it', async () => {
+    const calls: ErrorInfo[] = []
+    const errors = errcat(catalog, { telemetry: false, onError: (info) => calls.push(info) })
+    const app = new Hono()
+    app.use(cors({ origin: 'https://app.example', exposeHeaders: ['retry-after'] }))
+    app.use(errors)
+    app.onError(errors.onError)
+    app.use('/api/*', async (c, next) => {
+      if (c.req.header('x-api-key') !== 'good') return errors.respond(c, RATE_LIMITED())
+      await next()
+    })
+    app.get('/api/data', (c) => c.json({ ok: true }))
+    app.get('/handler', (c) => errors.respond(c, 'a string, not an error'))
+    const limited = await app.request('/api/data', { headers: { origin: 'https://app.example' } })
+    assert.equal(limited.status, 429)
+    assert.equal(limited.headers.get('access-control-allow-origin'), 'https://app.example')
+    assert.equal(limited.headers.get('access-control-expose-headers'), 'retry-after')
+    assert.equal(limited.headers.get('retry-after'), '60')
+    assert.equal(limited.headers.get('content-type'), 'application/problem+json')
+    assert.equal((await json(limited)).code, 'rate_limited')
+    // From a handler too; anything that is not a catalog error is the internal error, answered once.
+    const internal = await app.request('/handler')
+    assert.equal(internal.status, 500)
+    assert.equal((await json(internal)).code, 'internal')
+    assert.deepEqual(
+      calls.map((c) => [c.catalogError.symbol, c.error]),
+      [
+        ['RATE_LIMITED', calls[0]!.catalogError],
+        ['INTERNAL', 'a string, not an error'],
+      ],
+    )
+  })
+
   it("answers HTTPExceptions of Hono's auth middleware with the internal error by default", async () => {
     const errors = errcat(catalog, { telemetry: false })
     const app = new Hono()
@@ -150,6 +185,25 @@ describe('errcat/hono', () => {
     const response = await app.request('/nowhere')
     assert.equal(response.status, 404)
     assert.equal(await response.text(), '404 Not Found')
+  })
+
+  it("reads Node's header record on @hono/node-server, and the Request's headers elsewhere", async () => {
+    const errors = errcat(catalog, { telemetry: false })
+    const app = new Hono()
+    app.get('/limited', (c) => errors.respond(c, BAD_TOKEN({ hint: 'abcd' })))
+    const headers = { 'x-request-id': 'from-request', 'accept-language': 'fr' }
+    // What @hono/node-server passes as env: Node's IncomingMessage (its lower-cased record).
+    const incoming = {
+      headers: { 'x-request-id': 'from-node', 'accept-language': 'de' },
+      rawHeaders: ['X-Request-Id', 'from-node', 'Accept-Language', 'de'],
+    }
+    const onNode = await app.request('/limited', { headers }, { incoming })
+    assert.equal(onNode.headers.get('x-request-id'), 'from-node')
+    assert.equal(onNode.headers.get('content-language'), 'de')
+    // A worker binding that happens to be called `incoming` is no Node request.
+    const onWorker = await app.request('/limited', { headers }, { incoming: { send() {} } })
+    assert.equal(onWorker.headers.get('x-request-id'), 'from-request')
+    assert.equal(onWorker.headers.get('content-language'), 'fr')
   })
 
   it('recognises the HTTPExceptions of body handling only', () => {

@@ -9,11 +9,16 @@
 // Hono hands only `Error` instances to `onError`; a thrown string, null or
 // plain object escapes it and reaches the middleware instead, which is why
 // both exist. Either one alone still answers what it sees.
+//
+// Middleware that answers errors itself (rate limits, authentication) returns
+// `errors.respond(c, error)` instead of throwing: the same response, which
+// outer middleware (CORS, compression) still sees.
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import {
   type AdapterOptions,
   createAdapterHandler,
+  type HeaderSource,
   pathOf,
   type RequestProblem,
   type RuntimeCatalog,
@@ -24,6 +29,12 @@ export interface ErrcatHono extends MiddlewareHandler {
   onError: ErrorHandler
   /** For `app.notFound`: the configured `notFound` error; without one, Hono's plain 404. */
   notFound: NotFoundHandler
+  /**
+   * The response to `error` in the catalog's envelope, exactly as a throw would
+   * be answered (anything that is not a catalog error becomes the internal
+   * error), for a middleware or handler to return. Never throws.
+   */
+  respond(c: Context, error: unknown): Response
   /** Settles once OpenTelemetry is loaded (errors are answered before that too). */
   ready: Promise<void>
 }
@@ -45,18 +56,37 @@ export function honoRequestProblem(thrown: unknown): RequestProblem | undefined 
   return thrown instanceof HTTPException ? REQUEST_PROBLEMS[thrown.status] : undefined
 }
 
+/**
+ * The request headers. On @hono/node-server, Node's own header record (`env.incoming`):
+ * `c.req.raw.headers` would build a fetch `Headers` of every header of the request, which
+ * costs more than answering the error, to read one or two of them.
+ */
+function headersOf(c: Context): HeaderSource {
+  const incoming = (c.env as { incoming?: { headers?: unknown; rawHeaders?: unknown } } | undefined)
+    ?.incoming
+  if (
+    typeof incoming === 'object' &&
+    incoming !== null &&
+    Array.isArray(incoming.rawHeaders) &&
+    typeof incoming.headers === 'object' &&
+    incoming.headers !== null
+  )
+    return incoming.headers as HeaderSource
+  return c.req.raw.headers
+}
+
 export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): ErrcatHono {
   const handle = createAdapterHandler(catalog, options, honoRequestProblem)
   // Contexts whose error this adapter has answered, so that the middleware does not answer twice.
   const answered = new WeakSet<Context>()
 
-  function respond(thrown: unknown, c: Context): Response {
+  function answer(thrown: unknown, c: Context): Response {
     answered.add(c)
     const response = handle(thrown, {
       method: c.req.method,
       // Not `c.req.path`, which Hono percent-decodes: `instance` is the path as the client sent it.
       path: pathOf(c.req.url),
-      headers: c.req.raw.headers,
+      headers: headersOf(c),
     })
     return new Response(response.body, { status: response.status, headers: response.headers })
   }
@@ -65,18 +95,27 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
     try {
       await next()
     } catch (thrown) {
-      c.res = respond(thrown, c)
+      c.res = answer(thrown, c)
       return
     }
     // An Error that another `onError` answered: answer it in the envelope instead.
-    if (c.error !== undefined && !answered.has(c)) c.res = respond(c.error, c)
+    if (c.error !== undefined && !answered.has(c)) c.res = answer(c.error, c)
   }
 
-  const onError: ErrorHandler = (error, c) => respond(error, c)
+  const onError: ErrorHandler = (error, c) => answer(error, c)
   const notFound: NotFoundHandler = (c) =>
-    options.notFound ? respond(options.notFound(), c) : c.text('404 Not Found', 404)
+    options.notFound ? answer(options.notFound(), c) : c.text('404 Not Found', 404)
+  const respond = (c: Context, error: unknown): Response => {
+    try {
+      return answer(error, c)
+    } catch {
+      // Only the Response constructor can throw here, for a status an envelope computed that
+      // fetch does not allow with a body (1xx, 204): the caller must still get a response.
+      return new Response(null, { status: 500 })
+    }
+  }
 
-  return Object.assign(middleware, { onError, notFound, ready: handle.ready })
+  return Object.assign(middleware, { onError, notFound, respond, ready: handle.ready })
 }
 
 export default errcat
