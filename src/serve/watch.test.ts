@@ -6,9 +6,11 @@ import { after, before, describe, it } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createWatcher, type Watcher } from './watch.ts'
 
-const DEBOUNCE_MS = 40
+// Wide enough that five writes in a row stay one burst on a loaded CI machine (at 40 ms, a
+// busy run split them in two).
+const DEBOUNCE_MS = 150
 /** Long enough for fs events and the debounce; every wait below is bounded by it. */
-const SETTLE_MS = 400
+const SETTLE_MS = 1500
 
 describe('the catalog watcher', () => {
   let dir: string

@@ -11,7 +11,7 @@ import { type EnvelopeWriter, isEnvelopeWriter, renderHead } from './envelope.ts
 import { formatMessage } from './format-message.ts'
 import { type HeaderSource, readHeader } from './headers.ts'
 import { createLocaleNegotiator, pickTranslation } from './locale.ts'
-import { resolveRequestId } from './request-id.ts'
+import { type RequestIdRule, resolveRequestId } from './request-id.ts'
 import { addRetryHeaders } from './retry-headers.ts'
 import {
   createRecorder,
@@ -40,6 +40,12 @@ export interface ErrorInfo {
 export interface HandlerOptions {
   /** The request-id header, read and written. Default: `x-request-id`. */
   requestIdHeader?: string
+  /**
+   * Which incoming request ids are kept and echoed; the others are replaced by a new UUID.
+   * Default: 1–128 letters, digits and `-_.:`. Your rule cannot widen the floor: visible ASCII
+   * without quotes or angle brackets, at most 256 characters.
+   */
+  acceptRequestId?: RequestIdRule
   /** Called for every handled error, e.g. to log it. A hook that throws does not affect the response. */
   onError?: (info: ErrorInfo) => void
   /**
@@ -105,7 +111,7 @@ export function createErrorHandler(
   const negotiate = createLocaleNegotiator(catalog.locales, scope.locale)
   const idHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase()
   const exposeDetails = options.exposeValidationDetails ?? true
-  const { onError, mapError } = options
+  const { onError, mapError, acceptRequestId } = options
 
   let record: ErrorRecorder | undefined
   const telemetry = options.telemetry ?? true
@@ -264,7 +270,7 @@ export function createErrorHandler(
 
   const handle = (thrown: unknown, request: RequestInfo): ErrorResponse => {
     const catalogError = classify(thrown)
-    const requestId = resolveRequestId(readHeader(request.headers, idHeader))
+    const requestId = resolveRequestId(readHeader(request.headers, idHeader), acceptRequestId)
     if (onError) {
       try {
         onError({ error: thrown, catalogError, requestId, request })

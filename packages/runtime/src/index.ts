@@ -92,7 +92,7 @@ export {
   type RequestProblem,
   requestError,
 } from './request-errors.ts'
-export { isWellFormedRequestId, resolveRequestId } from './request-id.ts'
+export { isWellFormedRequestId, type RequestIdRule, resolveRequestId } from './request-id.ts'
 export { addRetryHeaders } from './retry-headers.ts'
 export { type SchemaIssue, SchemaValidationError } from './schema-validation-error.ts'
 export { loadOpenTelemetry, type OpenTelemetryApi } from './telemetry.ts'
