@@ -16,6 +16,14 @@ export async function run(argv: string[]): Promise<number> {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) })
+    .option(
+      '--allow-outside',
+      "let a catalog's `include` reach files outside its folder (only for catalogs you trust)",
+    )
+    .hook('preAction', (command) => {
+      // The loader reads it from the environment, so every command and `serve`'s rebuilds agree.
+      if (command.opts().allowOutside) process.env.ERRCAT_ALLOW_OUTSIDE = '1'
+    })
   registerCommands(program)
   try {
     await program.parseAsync(argv, { from: 'user' })

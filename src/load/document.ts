@@ -1,7 +1,16 @@
 // Reads one YAML or JSON file into plain data while keeping the source
 // positions of every node, so findings can point at file:line:column.
 import { readFile } from 'node:fs/promises'
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml'
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+  type YAMLMap,
+} from 'yaml'
 import type { Finding, Position } from '../catalog/diagnostic.ts'
 
 export type JsonPath = readonly (string | number)[]
@@ -62,18 +71,32 @@ export function parseSourceText(text: string, file: string): ReadResult {
   }
   // Only the first syntax error: the parser resynchronises badly, and one
   // unquoted `{` made it report every token after it (hundreds of findings).
-  const findings: Finding[] = [...doc.errors.slice(0, 1), ...doc.warnings].map((problem) => ({
-    rule: 'load/syntax',
-    severity: 'error' as const,
-    message: `${problem.message.split('\n')[0]}`,
-    hint: syntaxHint(problem.code),
-    file,
-    ...lineColumn(at(problem.pos[0])),
-  }))
+  const findings: Finding[] = [...doc.errors.slice(0, 1), ...doc.warnings].map((problem) =>
+    STACK_EXHAUSTED.test(problem.message)
+      ? tooDeep(file, at(problem.pos[0]))
+      : {
+          rule: 'load/syntax',
+          severity: 'error' as const,
+          message: `${problem.message.split('\n')[0]}`,
+          hint: syntaxHint(problem.code),
+          file,
+          ...lineColumn(at(problem.pos[0])),
+        },
+  )
   if (doc.errors.length > 0) return { findings }
 
   const duplicateKeys: SourceDocument['duplicateKeys'] = []
-  collectDuplicateKeys(doc.contents, [], at, duplicateKeys)
+  let data: unknown
+  try {
+    collectDuplicateKeys(doc.contents, [], at, duplicateKeys)
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+  } catch (error) {
+    // The two limits that keep loading bounded: nesting (the stack) and alias expansion.
+    if (error instanceof RangeError) return { findings: [tooDeep(file, at(0))] }
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      return { findings: [aliasBomb(file, at(firstAliasOffset(doc)))] }
+    throw error
+  }
 
   const nodeAt = (path: JsonPath): { node: Node | null; keyNode: Node | null; depth: number } => {
     let node: Node | null = doc.contents as Node | null
@@ -96,7 +119,7 @@ export function parseSourceText(text: string, file: string): ReadResult {
 
   const document: SourceDocument = {
     file,
-    data: doc.toJS({ maxAliasCount: 100 }),
+    data,
     duplicateKeys,
     locate(path, part = 'value') {
       const { node, keyNode, depth } = nodeAt(path)
@@ -118,6 +141,48 @@ export function parseSourceText(text: string, file: string): ReadResult {
     },
   }
   return { document, findings }
+}
+
+/** How many times one anchor may be expanded: enough for reuse, not for a billion laughs. */
+const MAX_ALIAS_COUNT = 100
+const STACK_EXHAUSTED = /maximum call stack size exceeded/i
+
+function tooDeep(file: string, where: Position): Finding {
+  return {
+    rule: 'load/limit',
+    severity: 'error',
+    message: 'collections nest deeper than errcat reads (the parser ran out of stack here)',
+    hint: 'A catalog needs a few levels of nesting: look for a runaway run of `[`, `{` or indentation.',
+    file,
+    ...lineColumn(where),
+  }
+}
+
+function aliasBomb(file: string, where: Position): Finding {
+  return {
+    rule: 'load/limit',
+    severity: 'error',
+    message: `aliases expand to more data than errcat reads (an anchor used more than ${MAX_ALIAS_COUNT} times over, as in a "billion laughs" file)`,
+    hint: 'Write the repeated values out, or reuse each anchor fewer times.',
+    file,
+    ...lineColumn(where),
+  }
+}
+
+/** Where the first alias (`*name`) starts, to point at the expansion that grew too large. */
+function firstAliasOffset(doc: ReturnType<typeof parseDocument>): number {
+  let offset = 0
+  try {
+    visit(doc, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0
+        return visit.BREAK
+      },
+    })
+  } catch {
+    // Too deep to walk: the start of the file is the best position left.
+  }
+  return offset
 }
 
 /**

@@ -2,7 +2,8 @@
 // includes, validates each file against the schema, parses every ICU message,
 // merges groups, errors and translations, and applies the defaults. Every
 // problem becomes a positioned finding; nothing throws.
-import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { realpath } from 'node:fs/promises'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { compareFindings, type Finding, type Position } from '../catalog/diagnostic.ts'
 import { type Placeholder, parseMessage } from '../catalog/message.ts'
 import type {
@@ -32,6 +33,12 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Paths in findings are shown relative to this folder. Default: the current folder. */
   cwd?: string
+  /**
+   * Whether `include` may reach files outside the root catalog's folder (symlinks resolved).
+   * Default: no, unless `ERRCAT_ALLOW_OUTSIDE=1` (what the CLI's `--allow-outside` sets): a
+   * catalog from an untrusted branch must not make CI read, and quote, any file of the machine.
+   */
+  allowOutside?: boolean
 }
 
 interface FileState {
@@ -50,6 +57,7 @@ export async function loadCatalog(
     const rel = relative(cwd, p)
     return rel.startsWith('..') || isAbsolute(rel) ? p : rel
   }
+  const allowOutside = options.allowOutside ?? process.env.ERRCAT_ALLOW_OUTSIDE === '1'
   const findings: Finding[] = []
   const files: FileState[] = []
   const documents = new Map<string, SourceDocument>()
@@ -87,33 +95,42 @@ export async function loadCatalog(
     documents.set(document.file, document)
     // Also by absolute path, so `locate` works with `catalog.files` and `catalog.root`.
     documents.set(path, document)
-    const schemaFindings = validateAgainst(CatalogFileSchema, document, 'the catalog')
-    findings.push(...schemaFindings)
-    const data = (isObject(document.data) ? document.data : {}) as CatalogFile
     if (!isObject(document.data)) {
+      // Said without quoting the file: it may not be a catalog at all (an include gone wrong).
       findings.push({
         rule: 'load/schema',
         severity: 'error',
-        message: 'a catalog must be a mapping with `errors`, `groups`, …',
+        message: `a catalog must be a mapping with \`errors\`, \`groups\`, …; this file holds ${kindOf(document.data)}`,
         hint: 'Start from `errcat init`, or see docs/catalog.md.',
         ...document.locate([]),
       })
       return
     }
+    findings.push(...validateAgainst(CatalogFileSchema, document, 'the catalog'))
+    const data = document.data as CatalogFile
     files.push({ path, display: document.file, document, data })
     reportDuplicateKeys(document, findings)
     const includes = Array.isArray(data.include) ? data.include : []
     for (const [i, include] of includes.entries()) {
       if (typeof include !== 'string') continue
-      await visit(
-        resolve(dirname(path), include),
-        [...stack, path],
-        document.locate(['include', i]),
-      )
+      const target = resolve(dirname(path), include)
+      const where = document.locate(['include', i])
+      if (!allowOutside && !(await isInside(rootFolder, target))) {
+        findings.push({
+          rule: 'load/include-outside',
+          severity: 'error',
+          message: `\`include\` reaches outside the catalog's folder: ${JSON.stringify(include)}`,
+          hint: `Included files must be inside ${display(rootFolder) || '.'} (symlinks resolved). Move the file there, or run with --allow-outside if you trust this catalog.`,
+          ...where,
+        })
+        continue
+      }
+      await visit(target, [...stack, path], where)
     }
   }
 
   const root = resolve(cwd, rootPath)
+  const rootFolder = await realFolder(dirname(root))
   await visit(root, [])
   if (files.length === 0) return { findings: findings.sort(compareFindings) }
 
@@ -526,4 +543,32 @@ async function loadTranslations(
     }
   }
   return localeFiles
+}
+
+/** The folder with its symlinks resolved, so that `isInside` compares real paths. */
+async function realFolder(folder: string): Promise<string> {
+  try {
+    return await realpath(folder)
+  } catch {
+    return folder
+  }
+}
+
+/** Whether `target` (once its symlinks are resolved, when it exists) lies inside `folder`. */
+async function isInside(folder: string, target: string): Promise<boolean> {
+  let real = target
+  try {
+    real = await realpath(target)
+  } catch {
+    // A missing file: its own finding says so; compare the path as written.
+    real = join(await realFolder(dirname(target)), basename(target))
+  }
+  const rel = relative(folder, real)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing'
+  if (Array.isArray(value)) return 'a list'
+  return typeof value === 'string' ? 'text' : `a ${typeof value}`
 }
