@@ -2,7 +2,7 @@
 // `--target` flags when given, else the catalog's `build:` section, else the
 // TypeScript module. Paths in the catalog are relative to it; paths on the
 // command line are relative to the current folder.
-import { dirname, resolve } from 'node:path'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import type { LoadedCatalog } from '../catalog/model.ts'
 import type { BuildConfig } from '../catalog/schema.ts'
 import { type BuildTarget, findTarget, type TargetOptions, targets } from '../emit/targets.ts'
@@ -53,7 +53,7 @@ export function planBuild(catalog: LoadedCatalog, cli: CommandLineTargets): Buil
     const output = cli.out
       ? resolve(cli.out)
       : configured !== undefined
-        ? resolve(base, configured)
+        ? insideCatalogFolder(base, configured, `build.${name}`)
         : target.defaultOutput(catalog.root, options)
     return { target, output, options }
   })
@@ -83,4 +83,22 @@ function parseTargetNames(values: string[]): string[] {
     if (!names.includes(name)) names.push(name)
   }
   return names
+}
+
+/**
+ * A path the catalog configures, which must stay inside the catalog's folder: a catalog from a
+ * branch you do not trust must not make `errcat build` write elsewhere. `--out` on the command
+ * line, and `--allow-outside`, lift it.
+ */
+function insideCatalogFolder(base: string, configured: string, where: string): string {
+  const output = resolve(base, configured)
+  const rel = relative(base, output)
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  if (!inside && process.env.ERRCAT_ALLOW_OUTSIDE !== '1')
+    throw new CliError(
+      `${where} writes outside the catalog's folder: ${JSON.stringify(configured)}`,
+      2,
+      'Give a path inside the folder of the catalog, pass --out, or run with --allow-outside if you trust this catalog.',
+    )
+  return output
 }

@@ -6,7 +6,13 @@ import { targets } from '../../emit/targets.ts'
 import { version } from '../../version.ts'
 import { type BuildJob, planBuild } from '../build-plan.ts'
 import { DEFAULT_CATALOG, loadOrFail } from '../load-catalog.ts'
-import { checkFolder, writeAtomically, writeFolder } from '../outputs.ts'
+import {
+  assertReplaceable,
+  checkFolder,
+  type ReplaceRules,
+  writeAtomically,
+  writeFolder,
+} from '../outputs.ts'
 
 interface BuildOptions {
   target?: string[]
@@ -47,7 +53,10 @@ export function buildCommand(): Command {
       '--operations <file>',
       'openapi: YAML or JSON map of operation (operationId or "GET /path") to the symbols of the errors it returns',
     )
-    .option('--force', 'write into an output folder that holds files errcat did not write')
+    .option(
+      '--force',
+      'replace an output file errcat did not write (or a symlink), or write into a folder that holds such files',
+    )
     .action(async (path: string, options: BuildOptions) => {
       const { catalog } = await loadOrFail(path)
       const jobs = planBuild(catalog, options)
@@ -91,12 +100,22 @@ async function writeJob(catalog: LoadedCatalog, job: BuildJob, force: boolean): 
   const generated = await generate(catalog, job)
   const shown = display(job.output)
   const count = plural(catalog.errors.length, 'error')
+  const rules: ReplaceRules = {
+    inputs: [...catalog.files, ...catalog.localeFiles],
+    force,
+    ownedByUser: job.options.merge !== undefined && job.options.merge === job.output,
+  }
   if (generated.kind === 'file') {
+    await assertReplaceable(job.output, shown, rules)
     await writeAtomically(job.output, generated.text)
     process.stdout.write(`wrote ${shown} (${job.target.name}, ${count})\n`)
     return
   }
   if (generated.kind === 'files') {
+    for (const file of generated.files) {
+      const path = besideOutput(job, file.path)
+      await assertReplaceable(path, display(path), rules)
+    }
     for (const file of generated.files)
       await writeAtomically(besideOutput(job, file.path), file.content)
     const names = generated.files.map((f) => display(besideOutput(job, f.path))).join(' and ')
