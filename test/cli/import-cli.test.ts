@@ -1,7 +1,7 @@
 // `errcat import` as users run it: a child process, real files, stdout for
 // the draft, stderr for the report, exit codes for scripts.
 import assert from 'node:assert/strict'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -57,6 +57,24 @@ describe('errcat import', () => {
     const forced = await errcat(['import', GENGO, '-o', out, '--force'], { cwd: dir })
     assert.equal(forced.code, 0, forced.stderr)
     assert.equal(Object.keys(parse(await readFile(out, 'utf8')).errors).length, 62)
+  })
+
+  it('never writes over the page it reads, nor through a symlink', async () => {
+    const page = join(dir, 'page.md')
+    await writeFile(page, '| Code | Message |\n|---|---|\n| 1 | Bad token |\n')
+    const same = await errcat(['import', page, '-o', page, '--force'], { cwd: dir })
+    assert.equal(same.code, 2)
+    assert.match(same.stderr, /is one of the pages being imported; nothing was written/)
+    assert.match(await readFile(page, 'utf8'), /Bad token/)
+    const victim = join(dir, 'victim.txt')
+    await writeFile(victim, 'keep me\n')
+    const link = join(dir, 'linked.yaml')
+    await symlink(victim, link)
+    assert.equal((await errcat(['import', GENGO, '-o', link], { cwd: dir })).code, 2)
+    const forced = await errcat(['import', GENGO, '-o', link, '--force'], { cwd: dir })
+    assert.equal(forced.code, 0, forced.stderr)
+    assert.equal(await readFile(victim, 'utf8'), 'keep me\n')
+    assert.equal((await lstat(link)).isSymbolicLink(), false)
   })
 
   it('writes JSON with --format json, or for a .json output', async () => {

@@ -2,7 +2,7 @@
 // scripts), it asks nothing, writes a starter that `errcat check` accepts,
 // and never overwrites a file without --force.
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -81,5 +81,20 @@ describe('errcat init', () => {
     const forced = await errcat(['init', '--force'], { cwd })
     assert.equal(forced.code, 0, forced.stderr)
     assert.match(await readFile(join(cwd, 'errors.yaml'), 'utf8'), /INTERNAL_ERROR:/)
+  })
+
+  it('does not write through a symlink: refuses it, and with --force replaces the link', async () => {
+    const cwd = await folder('symlink')
+    const victim = join(cwd, 'victim.txt')
+    await writeFile(victim, 'keep me\n')
+    await symlink(victim, join(cwd, 'errors.yaml'))
+    const refused = await errcat(['init'], { cwd })
+    assert.equal(refused.code, 2)
+    assert.equal(await readFile(victim, 'utf8'), 'keep me\n')
+    const forced = await errcat(['init', '--force'], { cwd })
+    assert.equal(forced.code, 0, forced.stderr)
+    assert.equal(await readFile(victim, 'utf8'), 'keep me\n')
+    assert.equal((await lstat(join(cwd, 'errors.yaml'))).isSymbolicLink(), false)
+    assert.deepEqual((await readdir(cwd)).sort(), ['errors.yaml', 'victim.txt'])
   })
 })

@@ -2,13 +2,13 @@
 // draft goes to stdout (or -o FILE, never overwriting without --force); the
 // report of what was skipped or guessed goes to stderr, each item with the
 // page's file:line, so the two can be redirected apart.
-import { writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { Command, Option } from 'commander'
 import type { Draft } from '../../import/draft/build-draft.ts'
 import { FORMAT_NAMES } from '../../import/read/format-names.ts'
 import type { DraftFormat } from '../../import/write/write-draft.ts'
 import { CliError } from '../errors.ts'
+import { isInputOfRun, writeUserFile } from '../outputs.ts'
 
 interface ImportOptions {
   output?: string
@@ -64,8 +64,14 @@ export function importCommand(): Command {
       const draft = buildDraft(read.pages)
       const text = writeDraft(draft, format)
       if (options.output) {
+        if (await isInputOfRun(options.output, files))
+          throw new CliError(
+            `${options.output} is one of the pages being imported; nothing was written`,
+            2,
+            'Choose another file with -o.',
+          )
         try {
-          await writeFile(options.output, text, { flag: options.force ? 'w' : 'wx' })
+          await writeUserFile(options.output, text, options.force ?? false)
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code
           if (code === 'EEXIST') {

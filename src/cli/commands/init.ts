@@ -2,11 +2,12 @@
 // API name and docs URL only when a person is at the terminal; in scripts
 // and CI it asks nothing and uses the defaults. Never overwrites a file
 // without --force.
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline/promises'
 import { Command } from 'commander'
 import { CliError } from '../errors.ts'
 import { DEFAULT_CATALOG } from '../load-catalog.ts'
+import { writeUserFile } from '../outputs.ts'
 import type { StarterOptions } from '../starter-catalog.ts'
 
 interface InitOptions {
@@ -74,7 +75,7 @@ export function initCommand(): Command {
       if (interactive) starter = await ask(starter)
       try {
         const { starterCatalog } = await import('../starter-catalog.ts')
-        await writeFile(file, starterCatalog(starter), { flag: options.force ? 'w' : 'wx' })
+        await writeUserFile(file, starterCatalog(starter), options.force ?? false)
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
         if (code === 'EEXIST') {
