@@ -3,6 +3,7 @@
 // manifest, so a rebuild removes pages that are no longer generated and never
 // deletes or overwrites a file that errcat did not write.
 import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import {
   lstat,
   mkdir,
@@ -31,15 +32,51 @@ export interface FolderCheck {
 /** Write beside, then rename: a watcher or a static server never reads half a file. */
 export async function writeAtomically(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
+  await removeLeftovers(dirname(path))
   // A name nobody can predict, created exclusively: a planted symlink cannot redirect the write.
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`
+  const temporary = `${path}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`
+  pending.add(temporary)
+  removeOnSignal()
   try {
     await writeFile(temporary, content, { flag: 'wx' })
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, { force: true })
     throw error
+  } finally {
+    pending.delete(temporary)
   }
+}
+
+const TEMPORARY_SUFFIX = '.errcat.tmp'
+const TEMPORARY = /\.[0-9a-f]{12}\.errcat\.tmp$/
+/** Temporary files being written now, removed if the process is interrupted. */
+const pending = new Set<string>()
+const cleaned = new Set<string>()
+let handlersInstalled = false
+
+/**
+ * Ctrl-C, a CI timeout or `kill` interrupts a build: remove what it was writing, then end as the
+ * signal would have. (SIGKILL cannot be caught: the next write into that folder removes them.)
+ */
+function removeOnSignal(): void {
+  if (handlersInstalled) return
+  handlersInstalled = true
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const file of pending) rmSync(file, { force: true })
+      process.kill(process.pid, signal)
+    })
+  }
+}
+
+/** Removes the temporary files of an earlier, killed run, once per folder and process. */
+async function removeLeftovers(folder: string): Promise<void> {
+  if (cleaned.has(folder)) return
+  cleaned.add(folder)
+  const names = await readdir(folder).catch(() => [] as string[])
+  for (const name of names)
+    if (TEMPORARY.test(name)) await rm(join(folder, name), { force: true })
 }
 
 /**

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url))
 export const SHOP_FIXTURE = join(REPO, 'test/build/fixtures/shop')
-const CLI = join(REPO, 'src/cli/main.ts')
+export const CLI = join(REPO, 'src/cli/main.ts')
 
 export interface Project {
   dir: string
