@@ -75,8 +75,7 @@ async function removeLeftovers(folder: string): Promise<void> {
   if (cleaned.has(folder)) return
   cleaned.add(folder)
   const names = await readdir(folder).catch(() => [] as string[])
-  for (const name of names)
-    if (TEMPORARY.test(name)) await rm(join(folder, name), { force: true })
+  for (const name of names) if (TEMPORARY.test(name)) await rm(join(folder, name), { force: true })
 }
 
 /**

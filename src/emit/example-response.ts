@@ -82,7 +82,7 @@ function sampleOf(name: string, param: Param): unknown {
 export function exampleRequest(error: LoadedError): ExampleRequest {
   for (const example of error.examples) {
     const match = example.request?.trim().match(/^([A-Za-z]+)\s+(\S+)/)
-    if (match) return { method: match[1]!.toUpperCase(), path: match[2]!.replace(/[?#].*$/, '') }
+    if (match) return { method: match[1]!.toUpperCase(), path: match[2]!.split(/[?#]/, 1)[0]! }
   }
   return { method: 'GET', path: '/' }
 }

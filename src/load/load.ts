@@ -382,7 +382,7 @@ function resolveError(
   const anchor = entry.key ?? (entry.code !== undefined ? String(entry.code) : symbol.toLowerCase())
   const docsBase = root.api?.docs
   const docsUrl = docsBase
-    ? `${docsBase.replace(/#.*$/, '')}#${encodeURIComponent(anchor)}`
+    ? `${docsBase.split('#', 1)[0]}#${encodeURIComponent(anchor)}`
     : undefined
   const apiSlug = (root.api?.name ?? 'api')
     .toLowerCase()

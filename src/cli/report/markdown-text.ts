@@ -121,5 +121,6 @@ function indent(text: string, prefix: string): string {
 }
 
 function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, '').trim()
+  // `[^<>]`, not `[^>]`: an unclosed `<` then stops at the next `<`, which keeps it linear.
+  return html.replace(/<[^<>]*>/g, '').trim()
 }

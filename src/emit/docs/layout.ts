@@ -5,6 +5,7 @@
 // overview forwards `#anchor` links to the page that holds the error, so docs
 // URLs and problem `type` URIs keep working.
 import type { LoadedCatalog, LoadedError, LoadedGroup } from '../../catalog/model.ts'
+import { trimRuns } from '../trim.ts'
 
 export const DEFAULT_PAGE_SIZE = 1000
 
@@ -117,11 +118,7 @@ function elementIds(catalog: LoadedCatalog): Map<string, string> {
 }
 
 function uniqueSlug(id: string, taken: Set<string>): string {
-  const base =
-    id
-      .toLowerCase()
-      .replace(/[^a-z0-9_-]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'group'
+  const base = trimRuns(id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'), '-') || 'group'
   let slug = base
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
   taken.add(slug)

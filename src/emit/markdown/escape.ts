@@ -7,6 +7,7 @@
 // character is escaped with a backslash only where all three accept that
 // escape, and written as a numeric character reference otherwise, which all
 // three decode to the character itself.
+import { trimEndRun } from '../trim.ts'
 
 /** ASCII punctuation whose backslash escape CommonMark, MDX and Python-Markdown all accept. */
 const BACKSLASHED = /[\\`*_[\]{}#]/g
@@ -88,7 +89,7 @@ export function cellCode(value: string): string {
  * inside lists or block quotes and would parse their content as Markdown.
  */
 export function fence(content: string, info = ''): string {
-  const body = content.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(/\n+$/, '')
+  const body = trimEndRun(content.replace(/\r\n?/g, '\n').replace(CONTROL, ''), '\n')
   const marker = '`'.repeat(Math.max(3, longestRun(body, '`') + 1))
   const lang = /^[A-Za-z0-9_+#.-]+$/.test(info) ? info : ''
   return `${marker}${lang}\n${body}\n${marker}`

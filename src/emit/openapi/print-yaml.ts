@@ -12,6 +12,8 @@
 // unescaped; multi-line text is a literal block when it can be one. Small
 // collections that fit on a line are written in flow style, `{ const: 400 }`.
 
+import { trimEndRun } from '../trim.ts'
+
 /** Longest line a flow collection may make, indentation and key included. */
 const FLOW_WIDTH = 80
 
@@ -171,7 +173,7 @@ function doubleQuoted(text: string): string {
  * (the block's indentation would be misread), trailing spaces.
  */
 function literalBlock(text: string, indent: string): string | undefined {
-  const body = text.replace(/\n+$/, '')
+  const body = trimEndRun(text, '\n')
   const breaks = text.length - body.length
   const lines = body.split('\n')
   const first = lines.find((line) => line !== '')

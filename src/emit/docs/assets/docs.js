@@ -314,7 +314,7 @@
     // The same error in another language: keep the search and the anchor.
     const localeLink = target.closest('a[data-locale-link]')
     if (localeLink instanceof HTMLAnchorElement) {
-      localeLink.href = `${localeLink.href.replace(/[?#].*$/, '')}${location.search}${location.hash}`
+      localeLink.href = `${localeLink.href.split(/[?#]/, 1)[0]}${location.search}${location.hash}`
     }
   })
 
