@@ -7,7 +7,7 @@
 import type { ErrorIndex, ReadResult } from '../envelope/types.ts'
 import type { EnvelopeReader } from '../reader.ts'
 import { ApiError, type ParsedError, type UnknownReason } from './api-error.ts'
-import type { ErrorInfo, ErrorInfoSet, ShapeOf } from './error-info.ts'
+import type { ErrorInfo, ErrorInfoSet, ErrorShape, ShapeOf } from './error-info.ts'
 import { type HeadersInput, headerRecord, retryAfterSeconds } from './headers.ts'
 import { typedParams } from './params.ts'
 import { readText } from './read-text.ts'
@@ -38,17 +38,18 @@ export interface Answer {
   body?: unknown
 }
 
-export interface ErrorParser<E extends ErrorInfoSet = ErrorInfoSet> {
+/** `S`: the shapes of the errors it was given (see `createErrorParser`). */
+export interface ErrorParser<S extends ErrorShape = ErrorShape> {
   /**
    * The error a fetch `Response` carries, or undefined for a success. Reads the body of an
    * error response; a 2xx is read from a clone (and only when the envelope has `errorWhen`),
    * so the caller can still read it.
    */
-  parse(response: Response): Promise<ParsedError<ShapeOf<E[keyof E]>> | undefined>
+  parse(response: Response): Promise<ParsedError<S> | undefined>
   /** The same for a response already read. `body`: text, bytes, or parsed JSON. */
-  parseAnswer(answer: Answer): ParsedError<ShapeOf<E[keyof E]>> | undefined
+  parseAnswer(answer: Answer): ParsedError<S> | undefined
   readonly reader: EnvelopeReader
-  readonly errors: E
+  readonly errors: ErrorInfoSet
 }
 
 const MiB = 1024 * 1024
@@ -58,7 +59,7 @@ const RETRYABLE_STATUSES = [408, 425, 429, 500, 502, 503, 504]
 
 export function createErrorParser<const E extends ErrorInfoSet>(
   options: ParserOptions<E>,
-): ErrorParser<E> {
+): ErrorParser<ShapeOf<E[keyof E]>> {
   type Result = ParsedError<ShapeOf<E[keyof E]>>
   const { reader } = options
   const maxBytes = options.maxBodyBytes ?? MiB
@@ -167,7 +168,8 @@ export function createErrorParser<const E extends ErrorInfoSet>(
       return fromJson(status, headers, body, '')
     } catch {
       // Unreachable by design (reader.read never throws); a last guard keeps the promise.
-      return undefined
+      const status = validStatus(answer.status)
+      return status >= 400 ? unknownError(status, {}, '', 'wrong-shape') : undefined
     }
   }
 
