@@ -67,7 +67,10 @@ export class ApiError<S extends ErrorShape = ErrorShape> extends Error {
   /** Params the body carried, converted to the types the catalog declares. */
   readonly params: S['params'] | Record<string, unknown>
   readonly requestId: string | undefined
-  /** Seconds the server asked to wait before retrying (body, then Retry-After). */
+  /**
+   * Seconds to wait before retrying: what the body says, else Retry-After, else the
+   * rate-limit fields (RateLimit, X-RateLimit-Reset), else the catalog's fixed delay.
+   */
   readonly retryAfter: number | undefined
   /** Whether retrying may succeed: the catalog's `retry`, or the status for unknown errors. */
   readonly retryable: boolean

@@ -13,6 +13,14 @@ export {
   type UnknownApiError,
   type UnknownReason,
 } from './api-error.ts'
+export { type Clock, systemClock } from './clock.ts'
 export type { ErrorInfo, ErrorInfoSet, ErrorShape, ParamType, ShapeOf } from './error-info.ts'
 export type { HeadersInput } from './headers.ts'
 export { type Answer, createErrorParser, type ErrorParser, type ParserOptions } from './parse.ts'
+export {
+  type AttemptEvent,
+  createRetryingFetch,
+  type FetchLike,
+  type RetryOptions,
+  type RetryReason,
+} from './retry.ts'

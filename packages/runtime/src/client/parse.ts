@@ -10,6 +10,7 @@ import { ApiError, type ParsedError, type UnknownReason } from './api-error.ts'
 import type { ErrorInfo, ErrorInfoSet, ErrorShape, ShapeOf } from './error-info.ts'
 import { type HeadersInput, headerRecord, retryAfterSeconds } from './headers.ts'
 import { typedParams } from './params.ts'
+import { rateLimitDelay } from './rate-limit.ts'
 import { readText } from './read-text.ts'
 
 export interface ParserOptions<E extends ErrorInfoSet> {
@@ -27,7 +28,7 @@ export interface ParserOptions<E extends ErrorInfoSet> {
   maxTextLength?: number
   /** Headers that carry the request id, lower case, tried in order, after the body. */
   requestIdHeaders?: readonly string[]
-  /** Milliseconds since the epoch, for `Retry-After` dates. Default: `Date.now`. */
+  /** Milliseconds since the epoch, for `Retry-After` dates and Unix reset times. Default: `Date.now`. */
   now?: () => number
 }
 
@@ -102,7 +103,7 @@ export function createErrorParser<const E extends ErrorInfoSet>(
       info,
       params,
       requestId: read.requestId ?? requestIdOf(headers),
-      retryAfter: read.retryAfter ?? retryAfterOf(info, params, headers),
+      retryAfter: read.retryAfter ?? retryAfterOf(info, params, headers, status),
       retryable: info.retry !== 'never',
       violations: read.violations,
     }) as Result
@@ -126,7 +127,7 @@ export function createErrorParser<const E extends ErrorInfoSet>(
       key: typeof fields.key === 'string' ? fields.key : undefined,
       params: read?.params,
       requestId: read?.requestId ?? requestIdOf(headers),
-      retryAfter: read?.retryAfter ?? retryAfterSeconds(headers['retry-after'], now()),
+      retryAfter: read?.retryAfter ?? serverDelay(headers, status),
       retryable: RETRYABLE_STATUSES.includes(status),
       violations: read?.violations,
     }) as Result
@@ -141,15 +142,22 @@ export function createErrorParser<const E extends ErrorInfoSet>(
     info: ErrorInfo,
     params: Record<string, unknown>,
     headers: Record<string, string>,
+    status: number,
   ): number | undefined {
     const spec = info.retry
     const fromParam =
       typeof spec === 'object' && 'afterParam' in spec ? params[spec.afterParam] : undefined
     if (typeof fromParam === 'number' && fromParam >= 0) return fromParam
     return (
-      retryAfterSeconds(headers['retry-after'], now()) ??
+      serverDelay(headers, status) ??
       (typeof spec === 'object' && 'after' in spec ? spec.after : undefined)
     )
+  }
+
+  /** What the headers say about waiting: Retry-After, then the rate-limit fields. */
+  function serverDelay(headers: Record<string, string>, status: number): number | undefined {
+    const time = now()
+    return retryAfterSeconds(headers['retry-after'], time) ?? rateLimitDelay(headers, time, status)
   }
 
   function parseAnswer(answer: Answer): Result | undefined {
