@@ -16,6 +16,7 @@ export {
 export { type Clock, systemClock } from './clock.ts'
 export type { ErrorInfo, ErrorInfoSet, ErrorShape, ParamType, ShapeOf } from './error-info.ts'
 export type { HeadersInput } from './headers.ts'
+export { createLocalizer, type Localizer, type LocalizerOptions } from './localize.ts'
 export { type Answer, createErrorParser, type ErrorParser, type ParserOptions } from './parse.ts'
 export {
   type AttemptEvent,
