@@ -33,6 +33,20 @@ export interface ApiErrorInit {
   violations?: FieldViolation[] | undefined
 }
 
+/**
+ * The shape `is(symbol)` narrows to: that error's, or, for an error typed without its
+ * catalog (`catch (e) { if (e instanceof ApiError && e.is('X')) … }`), one with untyped params.
+ */
+type Narrowed<S extends ErrorShape, K> = string extends S['symbol']
+  ? {
+      symbol: K
+      code: number | undefined
+      key: string | undefined
+      status: number
+      params: Record<string, unknown>
+    }
+  : Extract<S, { symbol: K }>
+
 /** Any error this catalog's parser returns: narrow it with `is(symbol)` or `known`. */
 export type ParsedError<S extends ErrorShape = ErrorShape> = KnownApiError<S> | UnknownApiError<S>
 
@@ -110,7 +124,7 @@ export class ApiError<S extends ErrorShape = ErrorShape> extends Error {
   }
 
   /** Whether this is the catalog error `symbol`; narrows `params` to its declared params. */
-  is<K extends S['symbol']>(symbol: K): this is KnownApiError<Extract<S, { symbol: K }>> {
+  is<K extends S['symbol']>(symbol: K): this is KnownApiError<Narrowed<S, K>> {
     return this.symbol === symbol
   }
 }
