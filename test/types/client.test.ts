@@ -5,11 +5,21 @@
 // `tsc --noEmit` with `// @ts-expect-error` lines, then without them.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { copyShopCatalog, createProject, type Project, REPO, runCli } from '../build/project.ts'
 
 const TSC = join(REPO, 'node_modules/typescript/bin/tsc')
+
+/** The first TypeScript block under a heading of docs/client.md. */
+function docsSample(heading: string): string {
+  const docs = readFileSync(join(REPO, 'docs/client.md'), 'utf8')
+  const section = docs.split(`\n## ${heading}\n`)[1] ?? ''
+  const block = /```ts\n([\s\S]*?)```/.exec(section)
+  assert.ok(block, `docs/client.md has no ts block under "${heading}"`)
+  return block[1]!
+}
 
 const USAGE = `import { createErrorParser, type ParsedError } from '@errcat/runtime/client'
 import {
@@ -121,6 +131,16 @@ describe('client module types', { timeout: 300_000 }, () => {
   it('compiles correct uses, and every @ts-expect-error line is an error', async () => {
     await project.write('usage.ts', USAGE)
     const result = tsc(project)
+    assert.equal(result.status, 0, result.output)
+  })
+
+  it("compiles docs/client.md's browser app and Node script against the shop catalog", async () => {
+    await project.write('app.ts', docsSample('A browser app'))
+    await project.write('sync.ts', docsSample('A Node script'))
+    const config = { ...TSCONFIG, files: ['app.ts', 'sync.ts'] }
+    await project.write('tsconfig.json', JSON.stringify(config, null, 2))
+    const result = tsc(project)
+    await project.write('tsconfig.json', JSON.stringify(TSCONFIG, null, 2))
     assert.equal(result.status, 0, result.output)
   })
 
