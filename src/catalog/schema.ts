@@ -420,6 +420,10 @@ export const BuildConfig = T.Object(
         ),
       },
     ),
+    client: BuildEntry(
+      'The client module: error data, types and the envelope reader, for errcat/client. Default path: errors.client.generated.ts.',
+      {},
+    ),
     json: BuildEntry('The normalized catalog as JSON, for SDKs in other languages.', {}),
     docs: BuildEntry('The static HTML reference site (a folder). Default path: errors-docs/.', {
       title: T.Optional(T.String({ description: 'Page title. Default: "<api.name> errors".' })),

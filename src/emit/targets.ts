@@ -162,6 +162,18 @@ export const targets: readonly BuildTarget[] = [
     generate: async (catalog, context) =>
       (await import('./locales.ts')).generateLocaleBundles(catalog, context),
   },
+  {
+    name: 'client',
+    kind: 'file',
+    description:
+      'TypeScript client module: error data, types and the envelope reader, no server code',
+    defaultOutput: (catalogFile) => beside(catalogFile, 'errors.client.generated.ts'),
+    generate: async (catalog, context) =>
+      (await import('./client.ts')).generateClientModule(catalog, {
+        catalogPath: context.catalogPath,
+        version: context.version,
+      }),
+  },
 ]
 
 /** `errors.generated.js` → `errors.generated.d.ts` (`.mjs` → `.d.mts`). */

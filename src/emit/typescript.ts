@@ -184,7 +184,7 @@ function errorDeclaration(
   }
 }
 
-function paramsType(params: Record<string, Param>): string {
+export function paramsType(params: Record<string, Param>): string {
   const entries = Object.entries(params)
   if (entries.length === 0) return '{}'
   const members = entries.map(([name, param]) => {
@@ -209,7 +209,7 @@ function paramType(param: Param): string {
 }
 
 /** The doc comment editors show on the factory and the type. */
-function describe(error: LoadedError): string[] {
+export function describe(error: LoadedError): string[] {
   const ids = [
     error.code !== undefined ? `code ${error.code}` : '',
     error.key !== undefined ? `key \`${error.key}\`` : '',

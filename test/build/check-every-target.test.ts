@@ -18,6 +18,7 @@ build:
   openapi: openapi.errors.yaml
   json-schema: schema/error.schema.json
   locales: public/locales
+  client: src/errors.client.generated.ts
 `
 
 /** Where each target writes, as `--check` names it. */
@@ -30,6 +31,7 @@ const OUTPUTS: Record<string, RegExp> = {
   openapi: /openapi\.errors\.yaml is stale/,
   'json-schema': /schema\/error\.schema\.json is stale/,
   locales: /public\/locales\/en\.json is missing or stale/,
+  client: /src\/errors\.client\.generated\.ts is stale/,
 }
 
 describe('errcat build --check, every target', { timeout: 180_000 }, () => {

@@ -62,7 +62,15 @@ describe('installed from packed tarballs', { timeout: 300_000 }, () => {
       private: true,
       type: 'module',
       dependencies: { '@errcat/runtime': `file:${runtimeTarball}`, fastify: '^5.0.0' },
-      devDependencies: { errcat: `file:${cliTarball}`, express: '^5.0.0', hono: '^4.0.0' },
+      devDependencies: {
+        errcat: `file:${cliTarball}`,
+        express: '^5.0.0',
+        hono: '^4.0.0',
+        // The client's integrations import the library they plug into.
+        ky: '^1.14.0',
+        ofetch: '^1.4.0',
+        'openapi-fetch': '>=0.13.0',
+      },
       // errcat depends on @errcat/runtime by version: the tarball stands in for the registry.
       overrides: { '@errcat/runtime': '$@errcat/runtime' },
     }
