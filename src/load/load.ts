@@ -19,7 +19,7 @@ import {
   LocaleFile,
 } from '../catalog/schema.ts'
 import { validateEnvelope } from '../envelope/validate.ts'
-import { type JsonPath, readSourceFile, type SourceDocument } from './document.ts'
+import { type JsonPath, type ReadText, readSourceFile, type SourceDocument } from './document.ts'
 import { validateAgainst } from './validate.ts'
 
 export interface LoadResult {
@@ -32,6 +32,10 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Paths in findings are shown relative to this folder. Default: the current folder. */
   cwd?: string
+  /** Reads a file's text; `errcat diff` reads git revisions through it. Default: the disk. */
+  readText?: ReadText
+  /** How a file is named in findings and positions. Default: relative to `cwd`. */
+  display?: (path: string) => string
 }
 
 interface FileState {
@@ -46,10 +50,13 @@ export async function loadCatalog(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd()
-  const display = (p: string) => {
-    const rel = relative(cwd, p)
-    return rel.startsWith('..') || isAbsolute(rel) ? p : rel
-  }
+  const display =
+    options.display ??
+    ((p: string) => {
+      const rel = relative(cwd, p)
+      return rel.startsWith('..') || isAbsolute(rel) ? p : rel
+    })
+  const readText = options.readText
   const findings: Finding[] = []
   const files: FileState[] = []
   const documents = new Map<string, SourceDocument>()
@@ -67,7 +74,7 @@ export async function loadCatalog(
       return
     }
     if (files.some((f) => f.path === path)) return
-    const read = await readSourceFile(path, display(path))
+    const read = await readSourceFile(path, display(path), readText)
     if (!read.document) {
       for (const f of read.findings) {
         findings.push(
@@ -128,6 +135,7 @@ export async function loadCatalog(
     display,
     documents,
     findings,
+    readText,
   )
   if (rootFile.data.envelope !== undefined) {
     // Expressions, directives and presets of the wire format (src/envelope/). A spot the
@@ -171,6 +179,7 @@ export async function loadCatalog(
     ...(isObject(rootFile.data.build) ? { build: rootFile.data.build } : {}),
     groups,
     errors,
+    accepted: acceptedNotes(files),
     imported: files.flatMap((f) =>
       isObject(f.data.imported) ? [{ file: f.display, report: f.data.imported }] : [],
     ),
@@ -180,6 +189,27 @@ export async function loadCatalog(
     },
   }
   return { catalog, findings: findings.sort(compareFindings) }
+}
+
+/** The `breaking:` notes of every file: on errors (`breaking.accepted`) and at the top. */
+function acceptedNotes(files: FileState[]): LoadedCatalog['accepted'] {
+  const notes: LoadedCatalog['accepted'] = []
+  for (const { data, document } of files) {
+    for (const [symbol, entry] of Object.entries(data.errors ?? {})) {
+      const reason = isObject(entry) ? entry.breaking?.accepted : undefined
+      if (typeof reason === 'string')
+        notes.push({
+          target: symbol,
+          reason,
+          at: document.locate(['errors', symbol, 'breaking', 'accepted']),
+        })
+    }
+    for (const [target, reason] of Object.entries(isObject(data.breaking) ? data.breaking : {})) {
+      if (typeof reason === 'string')
+        notes.push({ target, reason, at: document.locate(['breaking', target]) })
+    }
+  }
+  return notes
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -454,6 +484,7 @@ async function loadTranslations(
   display: (p: string) => string,
   documents: Map<string, SourceDocument>,
   findings: Finding[],
+  readText: ReadText | undefined,
 ): Promise<string[]> {
   const bySymbol = new Map(errors.map((e) => [e.symbol, e]))
   const localeFiles: string[] = []
@@ -462,7 +493,7 @@ async function loadTranslations(
       if (typeof relPath !== 'string') continue
       const path = resolve(dirname(file.path), relPath)
       localeFiles.push(path)
-      const read = await readSourceFile(path, display(path))
+      const read = await readSourceFile(path, display(path), readText)
       if (!read.document) {
         for (const f of read.findings) {
           // A missing file is reported where it is named; a syntax error where it is.
