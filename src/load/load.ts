@@ -247,7 +247,7 @@ function mergeGroups(files: FileState[], findings: Finding[]): LoadedGroup[] {
         findings.push({
           rule: 'load/duplicate-group',
           severity: 'error',
-          message: `group ${id} is declared in ${existing.file} and again here`,
+          message: `group ${id} is declared in ${existing.file}:${existing.at.line}:${existing.at.column} and again here`,
           hint: 'Each group belongs to one catalog file; rename one of them.',
           ...at,
         })
@@ -276,7 +276,7 @@ function mergeErrors(
         findings.push({
           rule: 'duplicate-symbol',
           severity: 'error',
-          message: `symbol ${symbol} is also declared in ${previous.file}:${previous.at.line}`,
+          message: `symbol ${symbol} is also declared in ${previous.file}:${previous.at.line}:${previous.at.column}`,
           hint: 'Symbols are unique across all included catalogs; rename one of them.',
           error: symbol,
           ...at,
