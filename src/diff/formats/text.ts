@@ -26,7 +26,8 @@ export function formatText(result: DiffResult, style: Style, allowBreaking = fal
 
 function entry(c: Change, colour: (s: string) => string, style: Style): string[] {
   const where = `${c.file}:${c.line}:${c.column}`
-  const service = c.service ? style.dim(` [${c.service}]`) : ''
+  // The service file, when the position's path does not already say it (run from another folder).
+  const service = c.service && !c.file.endsWith(c.service) ? style.dim(` [${c.service}]`) : ''
   const out = [`  ${where}  ${colour(c.rule)}${service}  ${c.message}`]
   if (c.accepted !== undefined) out.push(`    ${style.dim('accepted:')} ${c.accepted}`)
   else if (c.kind === 'breaking') out.push(`    ${style.dim('fix:')} ${c.hint}`)
