@@ -518,11 +518,15 @@ export const CatalogFile = T.Object(
     imported: T.Optional(ImportReport),
     build: T.Optional(BuildConfig),
     breaking: T.Optional(
-      T.Record(T.String({ pattern: '^([A-Z][A-Z0-9_]*|envelope)$' }), T.String({ minLength: 1 }), {
-        additionalProperties: false,
-        description:
-          'Breaking changes accepted on purpose, for what has no entry of its own in the new catalog: the symbol of a removed error, or `envelope`, each with the reason. `errcat diff` reports them as accepted in the change that adds the note.',
-      }),
+      T.Record(
+        T.String({ pattern: '^([A-Z][A-Z0-9_]*|envelope|group:[A-Za-z0-9][A-Za-z0-9_.:-]*)$' }),
+        T.String({ minLength: 1 }),
+        {
+          additionalProperties: false,
+          description:
+            'Breaking changes accepted on purpose, for what has no entry of its own in the new catalog: the symbol of a removed error, `envelope`, or `group:<id>` for a range that shrank, each with the reason. `errcat diff` reports them as accepted in the change that adds the note.',
+        },
+      ),
     ),
     errors: T.Optional(
       T.Record(T.String({ pattern: SYMBOL_PATTERN }), ErrorEntry, {

@@ -17,7 +17,12 @@ export function applyAccepted(
   if (fresh.size === 0) return
   for (const change of changes) {
     if (change.kind !== 'breaking') continue
-    const target = change.rule === 'envelope-shape-changed' ? 'envelope' : change.error
+    const target =
+      change.rule === 'envelope-shape-changed'
+        ? 'envelope'
+        : change.group !== undefined
+          ? `group:${change.group}`
+          : change.error
     const reason = target !== undefined ? fresh.get(target) : undefined
     if (reason !== undefined) change.accepted = reason
   }

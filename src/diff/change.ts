@@ -14,6 +14,8 @@ export interface Change extends Position {
   hint: string
   /** The error the change concerns (its symbol in the new catalog, else in the old one). */
   error?: string
+  /** The group the change concerns, for changes of groups (a range that shrank). */
+  group?: string
   /** The catalog file of the new catalog the change is in, relative to the root's folder. */
   service?: string
   /** Where the old catalog had it, when that differs from the position. */

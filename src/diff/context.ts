@@ -18,6 +18,7 @@ export interface ChangeReport {
   /** Where to look in the new catalog. */
   at: Position
   error?: string
+  group?: string
   old?: Position
   hint?: string
 }
@@ -47,6 +48,7 @@ export function createContext(old: Side, neu: Side, pairing: Pairing, out: Chang
         message: change.message,
         hint: change.hint ?? info.hint,
         ...(change.error !== undefined ? { error: change.error } : {}),
+        ...(change.group !== undefined ? { group: change.group } : {}),
         file: change.at.file,
         line: change.at.line,
         column: change.at.column,

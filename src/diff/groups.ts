@@ -33,6 +33,7 @@ function compareGroup(ctx: DiffContext, o: LoadedGroup, n: LoadedGroup): void {
     ctx.report('range-shrunk', {
       message: `the range of group ${n.id} shrank from ${formatRange(o.range!)} to ${n.range ? formatRange(n.range) : 'none'}, leaving out ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ` and ${orphans.length - 5} more` : ''}`,
       at: rangeAt,
+      group: n.id,
       old: ctx.old.catalog.locate(o.file, ['groups', o.id, 'range']),
     })
     return

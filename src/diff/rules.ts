@@ -117,7 +117,7 @@ export const DIFF_RULES: readonly DiffRule[] = [
   breaking(
     'range-shrunk',
     "A group's range shrank over codes its errors use: those errors no longer fall in their service's range.",
-    'Keep the range covering every code the group has handed out.',
+    'Keep the range covering every code the group has handed out. To accept it, add `breaking: { group:<id>: <reason> }` at the top of the catalog.',
   ),
   // Compatible.
   compatible('error-added', 'minor', 'An error was added.'),
