@@ -18,6 +18,8 @@ export interface DiffBenchResult {
   errors: number
   changes: number
   loadMedianMs: number
+  /** CPU time of loading both catalogs. */
+  loadCpuMedianMs: number
   diffMedianMs: number
   /** CPU time of the diff (user + system): wall time moves with the machine's load. */
   diffCpuMedianMs: number
@@ -38,10 +40,14 @@ async function scenario(
     const loads: number[] = []
     const diffs: number[] = []
     const cpu: number[] = []
+    const loadCpu: number[] = []
     let changes = 0
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now()
+      const l0 = process.cpuUsage()
       const [a, b] = await Promise.all([loadSide(old.root, dir), loadSide(neu.root, dir)])
+      const l1 = process.cpuUsage(l0)
+      loadCpu.push((l1.user + l1.system) / 1000)
       if (!a.ok || !b.ok) throw new Error('the generated catalogs must load')
       const t1 = performance.now()
       const c0 = process.cpuUsage()
@@ -58,6 +64,7 @@ async function scenario(
       errors,
       changes,
       loadMedianMs: median(loads),
+      loadCpuMedianMs: median(loadCpu),
       diffMedianMs: median(diffs),
       diffCpuMedianMs: median(cpu),
       runs,
@@ -78,7 +85,7 @@ export function formatResult(results: DiffBenchResult[]): string {
   return results
     .map(
       (r) =>
-        `diff ${r.errors} errors, ${r.scenario}: ${r.changes} changes; load both ${Math.round(r.loadMedianMs)} ms, diff ${Math.round(r.diffMedianMs)} ms (CPU ${Math.round(r.diffCpuMedianMs)} ms) (median of ${r.runs})`,
+        `diff ${r.errors} errors, ${r.scenario}: ${r.changes} changes; load both ${Math.round(r.loadMedianMs)} ms (CPU ${Math.round(r.loadCpuMedianMs)} ms), diff ${Math.round(r.diffMedianMs)} ms (CPU ${Math.round(r.diffCpuMedianMs)} ms) (median of ${r.runs})`,
     )
     .join('\n')
 }
