@@ -1,6 +1,8 @@
 // Behaviour on the wire of an error that stays: status, problem type, retry
-// policy, and whether message and params are exposed.
-import type { LoadedError, RetryPolicy } from '../catalog/model.ts'
+// policy, and whether message and params are exposed. A value that comes from
+// a default (the group's status, the retry of a 5xx) has no field of its own:
+// the position falls back to the error's entry.
+import type { RetryPolicy } from '../catalog/model.ts'
 import type { DiffContext } from './context.ts'
 
 export function compareBehaviour(ctx: DiffContext): void {
@@ -8,7 +10,7 @@ export function compareBehaviour(ctx: DiffContext): void {
     if (o.status !== n.status) {
       ctx.report('status-changed', {
         message: `the status of ${n.symbol} changed from ${o.status} to ${n.status}`,
-        at: fieldAt(ctx, n, 'status'),
+        at: ctx.at(n, ['status']),
         error: n.symbol,
       })
     }
@@ -16,14 +18,14 @@ export function compareBehaviour(ctx: DiffContext): void {
     if (o.problemType !== n.problemType && o.anchor === n.anchor) {
       ctx.report('problem-type-changed', {
         message: `the problem type of ${n.symbol} changed from ${o.problemType} to ${n.problemType}`,
-        at: fieldAt(ctx, n, 'problemType'),
+        at: ctx.at(n, ['problemType']),
         error: n.symbol,
       })
     }
     if (retryText(o.retry) !== retryText(n.retry)) {
       ctx.report('retry-changed', {
         message: `the retry policy of ${n.symbol} changed from ${retryText(o.retry)} to ${retryText(n.retry)}`,
-        at: fieldAt(ctx, n, 'retry'),
+        at: ctx.at(n, ['retry']),
         error: n.symbol,
       })
     }
@@ -32,16 +34,11 @@ export function compareBehaviour(ctx: DiffContext): void {
         message: n.expose
           ? `${n.symbol} now exposes its message and params`
           : `${n.symbol} no longer exposes its message and params`,
-        at: fieldAt(ctx, n, 'expose'),
+        at: ctx.at(n, ['expose']),
         error: n.symbol,
       })
     }
   }
-}
-
-/** The field when the entry sets it, else the entry: defaults come from the group or the status. */
-function fieldAt(ctx: DiffContext, n: LoadedError, field: string) {
-  return ctx.at(n, [field])
 }
 
 export function retryText(retry: RetryPolicy): string {
