@@ -106,6 +106,12 @@ export interface LoadedCatalog {
   errors: LoadedError[]
   /** What `errcat import` recorded (`imported:`), per catalog file that has it. */
   imported?: { file: string; report: ImportReport }[]
+  /**
+   * Breaking changes accepted on purpose (`breaking:` on an error, or at the top
+   * of a catalog file for removed errors and the envelope), for `errcat diff`.
+   * `target` is an error symbol or `envelope`.
+   */
+  accepted: { target: string; reason: string; at: Position }[]
   /** Finds the position of a JSON path in a catalog file, for findings. */
   locate(file: string, path: readonly (string | number)[], part?: 'key' | 'value'): Position
 }

@@ -257,6 +257,22 @@ export const ErrorEntry = T.Object(
       }),
     ),
     source: T.Optional(Source),
+    breaking: T.Optional(
+      T.Object(
+        {
+          accepted: T.String({
+            minLength: 1,
+            description:
+              'Why the breaking change is made on purpose, e.g. `renumbered: 9032 was a typo of the page`.',
+          }),
+        },
+        {
+          additionalProperties: false,
+          description:
+            '`errcat diff` reports the breaking changes of this error as accepted, in the change that adds or rewords this note.',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 )
@@ -505,6 +521,17 @@ export const CatalogFile = T.Object(
     ),
     imported: T.Optional(ImportReport),
     build: T.Optional(BuildConfig),
+    breaking: T.Optional(
+      T.Record(
+        T.String({ pattern: '^([A-Z][A-Z0-9_]*|envelope|group:[A-Za-z0-9][A-Za-z0-9_.:-]*)$' }),
+        T.String({ minLength: 1 }),
+        {
+          additionalProperties: false,
+          description:
+            'Breaking changes accepted on purpose, for what has no entry of its own in the new catalog: the symbol of a removed error, `envelope`, or `group:<id>` for a range that shrank, each with the reason. `errcat diff` reports them as accepted in the change that adds the note.',
+        },
+      ),
+    ),
     errors: T.Optional(
       T.Record(T.String({ pattern: SYMBOL_PATTERN }), ErrorEntry, {
         additionalProperties: false,

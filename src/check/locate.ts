@@ -37,7 +37,7 @@ export function messageField(
     : { field: 'message', at }
 }
 
-/** `file:line`, for naming another place in a message. */
+/** `file:line:column`, for naming another place in a message: across files, editors jump to it. */
 export function where(p: Position): string {
-  return `${p.file}:${p.line}`
+  return `${p.file}:${p.line}:${p.column}`
 }

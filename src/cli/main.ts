@@ -10,7 +10,7 @@ import { CliError } from './errors.ts'
 export async function run(argv: string[]): Promise<number> {
   const program = new Command('errcat')
     .description(
-      'API error codes as a contract: import, lint, explain and generate code from an error catalog.',
+      'API error codes as a contract: import, lint, diff, explain and generate code from an error catalog.',
     )
     .version(version, '-v, --version', 'print the errcat version')
     .showHelpAfterError('(run with --help for usage)')

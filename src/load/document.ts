@@ -31,10 +31,19 @@ export interface ReadResult {
   findings: Finding[]
 }
 
-export async function readSourceFile(file: string, displayName = file): Promise<ReadResult> {
+/** Reads a file's text; a failure carries a Node error `code` (ENOENT, EISDIR, …). */
+export type ReadText = (file: string) => Promise<string>
+
+const readFromDisk: ReadText = (file) => readFile(file, 'utf8')
+
+export async function readSourceFile(
+  file: string,
+  displayName = file,
+  readText: ReadText = readFromDisk,
+): Promise<ReadResult> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = await readText(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const what =

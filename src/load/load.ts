@@ -20,7 +20,7 @@ import {
   LocaleFile,
 } from '../catalog/schema.ts'
 import { validateEnvelope } from '../envelope/validate.ts'
-import { type JsonPath, readSourceFile, type SourceDocument } from './document.ts'
+import { type JsonPath, type ReadText, readSourceFile, type SourceDocument } from './document.ts'
 import { validateAgainst } from './validate.ts'
 
 export interface LoadResult {
@@ -39,6 +39,10 @@ export interface LoadOptions {
    * catalog from an untrusted branch must not make CI read, and quote, any file of the machine.
    */
   allowOutside?: boolean
+  /** Reads a file's text; `errcat diff` reads git revisions through it. Default: the disk. */
+  readText?: ReadText
+  /** How a file is named in findings and positions. Default: relative to `cwd`. */
+  display?: (path: string) => string
 }
 
 interface FileState {
@@ -53,10 +57,13 @@ export async function loadCatalog(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd()
-  const display = (p: string) => {
-    const rel = relative(cwd, p)
-    return rel.startsWith('..') || isAbsolute(rel) ? p : rel
-  }
+  const display =
+    options.display ??
+    ((p: string) => {
+      const rel = relative(cwd, p)
+      return rel.startsWith('..') || isAbsolute(rel) ? p : rel
+    })
+  const readText = options.readText
   const allowOutside = options.allowOutside ?? process.env.ERRCAT_ALLOW_OUTSIDE === '1'
   const findings: Finding[] = []
   const files: FileState[] = []
@@ -75,7 +82,7 @@ export async function loadCatalog(
       return
     }
     if (files.some((f) => f.path === path)) return
-    const read = await readSourceFile(path, display(path))
+    const read = await readSourceFile(path, display(path), readText)
     if (!read.document) {
       for (const f of read.findings) {
         findings.push(
@@ -145,6 +152,7 @@ export async function loadCatalog(
     display,
     documents,
     findings,
+    readText,
   )
   if (rootFile.data.envelope !== undefined) {
     // Expressions, directives and presets of the wire format (src/envelope/). A spot the
@@ -188,6 +196,7 @@ export async function loadCatalog(
     ...(isObject(rootFile.data.build) ? { build: rootFile.data.build } : {}),
     groups,
     errors,
+    accepted: acceptedNotes(files),
     imported: files.flatMap((f) =>
       isObject(f.data.imported) ? [{ file: f.display, report: f.data.imported }] : [],
     ),
@@ -197,6 +206,27 @@ export async function loadCatalog(
     },
   }
   return { catalog, findings: findings.sort(compareFindings) }
+}
+
+/** The `breaking:` notes of every file: on errors (`breaking.accepted`) and at the top. */
+function acceptedNotes(files: FileState[]): LoadedCatalog['accepted'] {
+  const notes: LoadedCatalog['accepted'] = []
+  for (const { data, document } of files) {
+    for (const [symbol, entry] of Object.entries(data.errors ?? {})) {
+      const reason = isObject(entry) ? entry.breaking?.accepted : undefined
+      if (typeof reason === 'string')
+        notes.push({
+          target: symbol,
+          reason,
+          at: document.locate(['errors', symbol, 'breaking', 'accepted']),
+        })
+    }
+    for (const [target, reason] of Object.entries(isObject(data.breaking) ? data.breaking : {})) {
+      if (typeof reason === 'string')
+        notes.push({ target, reason, at: document.locate(['breaking', target]) })
+    }
+  }
+  return notes
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -234,7 +264,7 @@ function mergeGroups(files: FileState[], findings: Finding[]): LoadedGroup[] {
         findings.push({
           rule: 'load/duplicate-group',
           severity: 'error',
-          message: `group ${id} is declared in ${existing.file} and again here`,
+          message: `group ${id} is declared in ${existing.file}:${existing.at.line}:${existing.at.column} and again here`,
           hint: 'Each group belongs to one catalog file; rename one of them.',
           ...at,
         })
@@ -263,7 +293,7 @@ function mergeErrors(
         findings.push({
           rule: 'duplicate-symbol',
           severity: 'error',
-          message: `symbol ${symbol} is also declared in ${previous.file}:${previous.at.line}`,
+          message: `symbol ${symbol} is also declared in ${previous.file}:${previous.at.line}:${previous.at.column}`,
           hint: 'Symbols are unique across all included catalogs; rename one of them.',
           error: symbol,
           ...at,
@@ -471,6 +501,7 @@ async function loadTranslations(
   display: (p: string) => string,
   documents: Map<string, SourceDocument>,
   findings: Finding[],
+  readText: ReadText | undefined,
 ): Promise<string[]> {
   const bySymbol = new Map(errors.map((e) => [e.symbol, e]))
   const localeFiles: string[] = []
@@ -479,7 +510,7 @@ async function loadTranslations(
       if (typeof relPath !== 'string') continue
       const path = resolve(dirname(file.path), relPath)
       localeFiles.push(path)
-      const read = await readSourceFile(path, display(path))
+      const read = await readSourceFile(path, display(path), readText)
       if (!read.document) {
         for (const f of read.findings) {
           // A missing file is reported where it is named; a syntax error where it is.

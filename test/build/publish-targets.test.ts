@@ -30,6 +30,10 @@ describe('errcat build --target markdown,locales', { timeout: 180_000 }, () => {
     await mkdir(project.path('sb'))
     const catalog = project.path('sb', 'errors.yaml')
     await cp(join(REPO, 'examples/sevenbridges/errors.yaml'), catalog)
+    // The catalog includes one file per service.
+    await cp(join(REPO, 'examples/sevenbridges/services'), project.path('sb', 'services'), {
+      recursive: true,
+    })
     const built = runCli(['build', catalog, '--target', 'markdown,locales'])
     assert.equal(built.status, 0, built.stderr)
     assert.match(built.stdout, /errors-markdown\/ \(markdown, 131 errors; 1 of 1 file written\)/)

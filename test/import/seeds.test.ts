@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
@@ -147,6 +147,16 @@ async function importSeed(seed: Seed): Promise<Imported> {
   return { draft, yaml, findings, symbolOf: (id) => (ids.get(id) ?? []).map(([s]) => s) }
 }
 
+/** A catalog file with the errors of the files it includes (Seven Bridges has one per service). */
+async function readComposed(path: string): Promise<CatalogFile> {
+  const data = parse(await readFile(path, 'utf8')) as CatalogFile
+  const errors = { ...data.errors }
+  for (const include of data.include ?? []) {
+    Object.assign(errors, (await readComposed(join(dirname(path), include))).errors)
+  }
+  return { ...data, errors }
+}
+
 const rulesFor = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule)
 
 for (const seed of SEED_CASES) {
@@ -174,9 +184,7 @@ for (const seed of SEED_CASES) {
     })
 
     it(`agrees with examples/${seed.example}/errors.yaml on codes, symbols and messages`, async () => {
-      const example = parse(
-        await readFile(join(EXAMPLES, seed.example, 'errors.yaml'), 'utf8'),
-      ) as CatalogFile
+      const example = await readComposed(join(EXAMPLES, seed.example, 'errors.yaml'))
       const drafted = byId(imported.draft.catalog.errors ?? {})
       const finished = byId(example.errors ?? {})
       for (const id of new Set([...drafted.keys(), ...finished.keys()])) {

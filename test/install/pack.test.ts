@@ -25,6 +25,7 @@ const BUILD_TIME = [
   '@formatjs/icu-messageformat-parser',
   'commander',
   '@sinclair/typebox',
+  '@babel/parser',
   'errcat',
 ]
 

@@ -1,6 +1,7 @@
 // Every lint rule, in the order findings are computed. Ids are stable: users
 // configure them under `rules:` in their catalogs.
 import type { Rule, RuleInfo } from '../rule.ts'
+import { sourceRules } from '../source/rules.ts'
 import { anchorLabelMismatch } from './anchor-label-mismatch.ts'
 import { codeInForeignRange } from './code-in-foreign-range.ts'
 import { codeOutsideGroupRange } from './code-outside-group-range.ts'
@@ -79,10 +80,10 @@ export const rules: readonly Rule[] = [
 
 /** Every rule a catalog can configure under `rules:`: the lint rules and the loader's. */
 export function configurableRules(): RuleInfo[] {
-  return [...rules, ...loaderRules]
+  return [...rules, ...loaderRules, ...sourceRules]
 }
 
 /** Every rule id a finding can carry, for `--rules`, SARIF and docs. */
 export function allRules(): RuleInfo[] {
-  return [...rules, ...loaderRules, ...loadRules]
+  return [...rules, ...loaderRules, ...sourceRules, ...loadRules]
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { buildCommand } from './build.ts'
 import { checkCommand } from './check.ts'
+import { diffCommand } from './diff.ts'
 import { explainCommand } from './explain.ts'
 import { importCommand } from './import.ts'
 import { initCommand } from './init.ts'
@@ -10,6 +11,7 @@ export function registerCommands(program: Command): void {
   for (const command of [
     buildCommand(),
     checkCommand(),
+    diffCommand(),
     explainCommand(),
     importCommand(),
     initCommand(),

@@ -1,0 +1,1 @@
+export const NEVER_THROWN = 'not the catalog error'
