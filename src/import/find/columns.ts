@@ -116,7 +116,9 @@ const share = (part: number, s: Stats) => (s.filled === 0 ? 0 : part / s.filled)
  * navigation bar).
  */
 export function planColumns(headers: string[], rows: string[][]): ColumnPlan | undefined {
-  const width = Math.max(headers.length, ...rows.map((r) => r.length), 0)
+  // A loop, not Math.max(...rows): a spread of 300,000 rows overflows the stack.
+  let width = headers.length
+  for (const r of rows) if (r.length > width) width = r.length
   const hints = Array.from({ length: width }, (_, i) => headerHint(headers[i] ?? ''))
   const stats = Array.from({ length: width }, (_, i) => columnStats(rows, i))
   const taken = new Set<number>()

@@ -60,10 +60,10 @@ export class PageBuilder {
   /** Appends another page's rows, groups and notes (group indices renumbered). */
   append(other: PageImport): void {
     const offset = this.page.groups.length
-    this.page.groups.push(...other.groups)
+    for (const group of other.groups) this.page.groups.push(group)
     for (const row of other.rows) {
       this.page.rows.push(row.group === undefined ? row : { ...row, group: row.group + offset })
     }
-    this.page.notes.push(...other.notes)
+    for (const note of other.notes) this.page.notes.push(note)
   }
 }

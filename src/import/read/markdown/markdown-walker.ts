@@ -99,6 +99,8 @@ export class MarkdownWalker {
 
   /** A cell's Markdown without the pipes around it. */
   private cellSource(cell: Nodes): string {
+    const own = (cell.data as { source?: string } | undefined)?.source
+    if (own !== undefined) return own.trim()
     return sourceOf(cell, this.source)
       .replace(/^\s*\|/, '')
       .replace(/(?<!\\)\|\s*$/, '')

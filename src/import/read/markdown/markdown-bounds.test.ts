@@ -1,0 +1,58 @@
+// Hostile Markdown stays linear: each shape that once made the parser
+// quadratic (or worse) is read at two sizes, N and 4N, and the larger may take
+// at most 10x as long (linear growth gives about 4x, quadratic 16x). No
+// absolute time is asserted: the ratio holds on a loaded machine, and the
+// best of several runs per size keeps one slow run from deciding it.
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { parseMarkdown } from './markdown.ts'
+
+const TABLE = '| Code | Message |\n|---|---|\n'
+
+/**
+ * Hostile pages by shape; `size` is the target length in characters. Shapes
+ * that read fast are built 20 times larger, so that timer resolution does
+ * not decide the ratio.
+ */
+const SHAPES: Record<string, (size: number) => string> = {
+  // Emphasis delimiters that never close, inside one table cell (micromark:
+  // 60 KB took 50 s).
+  'a cell of `*a_` repeated': (size) => `${TABLE}| 1 | ${'*a_'.repeat(size / 3)} |\n`,
+  'many rows of `*a_` cells': (size) =>
+    TABLE + '| 1 | *a_*a_*a_*a_*a_*a_*a_*a_ |\n'.repeat(size / 30),
+  // A table on one line: a header of many columns with its delimiter row.
+  'a single-line table of many columns': (size) =>
+    `|${' a |'.repeat(size / 8)}\n|${'---|'.repeat(size / 8)}\n| 1 | x |\n`,
+  // One body row of many cells (more than the header has).
+  'a row of `" |"` repeated': (size) => `${TABLE}|${' |'.repeat(size * 10)}\n`,
+  // One long line that is no table at all.
+  'one line of cells without a delimiter row': (size) => `| ${'a | '.repeat(size * 5)}`,
+  // Brackets and backticks that never close.
+  'unclosed links and code spans': (size) => `${TABLE}| 1 | ${'[a `b '.repeat(size / 6)} |\n`,
+  // Blockquotes and lists nested as deep as the line allows.
+  'deep nesting': (size) => `${'> - '.repeat(size * 5)}1000: x\n`,
+}
+
+function bestOf(runs: number, f: () => void): number {
+  let best = Number.POSITIVE_INFINITY
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint()
+    f()
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6)
+  }
+  return best
+}
+
+describe('hostile Markdown grows linearly', () => {
+  for (const [name, build] of Object.entries(SHAPES)) {
+    it(name, () => {
+      const small = build(20_000)
+      const large = build(80_000)
+      parseMarkdown(small) // warm-up: compilation, JIT
+      const a = bestOf(3, () => parseMarkdown(small))
+      const b = bestOf(3, () => parseMarkdown(large))
+      const ratio = b / Math.max(a, 1)
+      assert.ok(ratio < 10, `${name}: 4x the input took ${ratio.toFixed(1)}x as long`)
+    })
+  }
+})
