@@ -69,6 +69,8 @@ interface Stats {
   identifiers: number
   /** Identifiers that can be string codes: not a lone capitalised word. */
   keys: number
+  /** Cells that are one constant name (`WU_E_AU_NOSERVICE`, in a code span or not). */
+  constants: number
   prose: number
 }
 
@@ -82,10 +84,12 @@ function columnStats(rows: string[][], column: number): Stats {
     statuses: 0,
     identifiers: 0,
     keys: 0,
+    constants: 0,
     prose: 0,
   }
   for (const row of rows) {
-    const cell = (row[column] ?? '').trim()
+    // A code span around the whole cell (`` `E_FAIL` ``) is no part of the token.
+    const cell = (row[column] ?? '').trim().replace(/^`([^`]{1,200})`$/, '$1')
     if (cell === '') continue
     s.filled++
     const kind = codeKind(cell)
@@ -102,6 +106,7 @@ function columnStats(rows: string[][], column: number): Stats {
         s.codes++
         s.keys++
       }
+      if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(cell)) s.constants++
     } else if (/^-?\d{1,15}\s+\(/.test(cell)) s.leadingNumbers++
     if (/\s/.test(cell)) s.prose++
   }
@@ -162,9 +167,14 @@ export function planColumns(headers: string[], rows: string[][]): ColumnPlan | u
   plan.status = pick((i) => hints[i] === 'status' && share(stats[i]!.statuses, stats[i]!) >= 0.8)
   // A second code-like column of identifiers (Qencode's "ERROR CODE",
   // Cloudflare's "S3 Code", PostgreSQL's "Condition Name") names the error.
+  // So does a column of constant names under any text header (Windows
+  // Update's "Message" column holds `WU_E_AU_NOSERVICE`).
   plan.symbol = pick(
     (i) =>
-      (hints[i] === 'symbol' || hints[i] === 'code' || hints[i] === undefined) && identifiers(i),
+      ((hints[i] === 'symbol' || hints[i] === 'code' || hints[i] === undefined) &&
+        identifiers(i)) ||
+      ((hints[i] === 'message' || hints[i] === 'title' || hints[i] === 'description') &&
+        share(stats[i]!.constants, stats[i]!) >= 0.8),
   )
   plan.title = pick(
     (i) => hints[i] === 'title' || (hints[i] === 'symbol' && share(stats[i]!.prose, stats[i]!) > 0),

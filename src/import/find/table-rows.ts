@@ -124,19 +124,25 @@ export function addTable(builder: PageBuilder, table: TableInput): void {
   // A group row with nothing under it (Discord's `5xx (SERVER ERROR)` row at
   // the end of its table) documents something no error will carry: report it.
   let open: { row: TableRowInput; rows: number } | undefined
+  // A string code is the entry's identity: when a table repeats one (gRPC's
+  // "Case | Code" table maps many situations to each status), its first row
+  // is the entry and the others are cases of it.
+  const keys = new Map<string, number>()
   const close = () => {
     if (open && builder.page.rows.length === open.rows) {
       builder.skip(open.row.line, 'group row with no codes under it', { raw: open.row.raw })
     }
     open = undefined
   }
+  builder.beginBlock()
   for (const row of body) {
-    if (addRow(builder, row, plan) === 'group') {
+    if (addRow(builder, row, plan, keys) === 'group') {
       close()
       open = { row, rows: builder.page.rows.length }
     }
   }
   close()
+  builder.endBlock()
   if (section) builder.enterSection(section)
   else builder.leaveSection()
 }
@@ -145,6 +151,7 @@ function addRow(
   builder: PageBuilder,
   row: TableRowInput,
   plan: ColumnPlan,
+  keys: Map<string, number>,
 ): 'group' | 'row' | 'skipped' {
   const cells = filled(row)
   if (cells.length === 0) {
@@ -175,6 +182,16 @@ function addRow(
     }
     builder.skip(row.line, `"${codeText}" is not a code`, { raw: row.raw })
     return 'skipped'
+  }
+  if (!numeric) {
+    const first = keys.get(entry.code)
+    if (first !== undefined) {
+      builder.skip(row.line, `${entry.code} repeats the code of line ${first}: a case of it`, {
+        raw: row.raw,
+      })
+      return 'skipped'
+    }
+    keys.set(entry.code, row.line)
   }
   const symbol = value(plan.symbol)?.replace(/\\_/g, '_').replace(/^`|`$/g, '')
   const status = plan.status === undefined ? undefined : statusOf(value(plan.status) ?? '')

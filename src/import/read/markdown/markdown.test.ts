@@ -314,3 +314,95 @@ describe('detectMarkdown and macros', () => {
     assert.equal(page.format, 'markdown')
   })
 })
+
+describe('entries a page writes twice', () => {
+  it('keeps one entry when a second table lists the same codes in another order', () => {
+    const page = parseMarkdown(
+      [
+        '| Name | Description | Value |',
+        '|---|---|---|',
+        '| E\\_FOO | Foo failed | 0x80000001 |',
+        '| E\\_BAR | Bar failed | 0x80000002 |',
+        '',
+        'Sorted by value:',
+        '',
+        '| Value | Name | Description |',
+        '|---|---|---|',
+        '| 0x80000002 | E\\_BAR | Bar failed |',
+        '| 0x80000001 | E\\_FOO | Foo failed |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'line'), [
+      { code: '0x80000001', symbol: 'E_FOO', line: 3 },
+      { code: '0x80000002', symbol: 'E_BAR', line: 4 },
+    ])
+  })
+
+  it('keeps one entry when a section repeats an overview list, with a prefix or other quoting', () => {
+    const page = parseMarkdown(
+      [
+        '- **XY100**: *Cannot use `in`, `ref` here.*',
+        '- **XY200**: *Something else went wrong.*',
+        '',
+        '## Details',
+        '',
+        '- **XY100**: Warning: *Cannot use `in` `ref` here.*',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'line'), [
+      { code: 'XY100', line: 1 },
+      { code: 'XY200', line: 2 },
+    ])
+  })
+
+  it('keeps rows one table lists twice, and the same code under two sections with other words', () => {
+    const page = parseMarkdown(
+      [
+        '## Gateway',
+        '| Code | Description | Explanation |',
+        '|---|---|---|',
+        '| 4001 | Unknown opcode | You sent an invalid gateway opcode. |',
+        '| 4001 | Unknown opcode | You sent an invalid gateway opcode. |',
+        '## Voice',
+        '| Code | Description | Explanation |',
+        '|---|---|---|',
+        '| 4001 | Unknown opcode | You sent an invalid voice opcode. |',
+      ].join('\n'),
+    )
+    assert.deepEqual(
+      page.rows.map((r) => r.line),
+      [4, 5, 9],
+    )
+  })
+
+  it('reads a table mapping cases to string codes as one entry per code', () => {
+    const page = parseMarkdown(
+      [
+        '| Case | Code | Where |',
+        '|---|---|---|',
+        '| Deadline passed | DEADLINE_EXCEEDED | Both |',
+        '| Server is down | UNAVAILABLE | Server |',
+        '| No answer in time | DEADLINE_EXCEEDED | Client |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'line'), [
+      { code: 'DEADLINE_EXCEEDED', line: 3 },
+      { code: 'UNAVAILABLE', line: 4 },
+    ])
+  })
+
+  it('reads a "Message" column of constant names in code spans as the symbol', () => {
+    const page = parseMarkdown(
+      [
+        '| Error code | Message | Description |',
+        '|---|---|---|',
+        '| 0x80240001 | `XX_E_NO_SERVICE` | The service could not start. |',
+        '| 0x80240002 | `XX_E_MAX_CAPACITY` | The queue is full. |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message'), [
+      { code: '0x80240001', symbol: 'XX_E_NO_SERVICE', message: 'The service could not start.' },
+      { code: '0x80240002', symbol: 'XX_E_MAX_CAPACITY', message: 'The queue is full.' },
+    ])
+  })
+})
