@@ -32,7 +32,7 @@ const HEADER_HINTS: [RegExp, Hint][] = [
     /recommended|\bfix\b|solution|resolution|remedy|troubleshoot|workaround|what to do|how to|解决|处理/,
     'troubleshooting',
   ],
-  [/\bhttp\b|status code|^status$|http status|状态/, 'status'],
+  [/\bhttp\b|status code|^status$|http status|^(?:http\s*)?状态$|http\s*状态码/, 'status'],
   [
     /client action|sent by|binary|method|generated|direction|since|version|deprecated|category|type$/,
     'ignore',
@@ -45,7 +45,10 @@ const HEADER_HINTS: [RegExp, Hint][] = [
   ],
   [/message|\bmsg\b|meaning|reason|summary|\btext\b|api description|含义|信息|说明/, 'message'],
   [/description/, 'description'],
-  [/code|^id$|\bid\b|value|number|^no\.?$|^#$|errno|sqlstate|^error$|错误码|代码|编号/, 'code'],
+  [
+    /code|^id$|\bid\b|value|number|^no\.?$|^#$|errno|sqlstate|^error$|错误码|状态码|代码|编号/,
+    'code',
+  ],
 ]
 
 function headerHint(header: string): Hint | undefined {
@@ -149,7 +152,15 @@ export function planColumns(headers: string[], rows: string[][]): ColumnPlan | u
     cols.find(
       (i) =>
         hints[i] === 'status' && numeric(i) && !cols.some((j) => j !== i && hints[j] === 'code'),
-    )
+    ) ??
+    // No header names a code column, but the first column holds nothing but
+    // numbers and no header names one (Slate's "reason | Meaning"): the codes.
+    (cols[0] === 0 &&
+    share(stats[0]!.numbers, stats[0]!) === 1 &&
+    stats[0]!.filled >= 2 &&
+    !cols.some((j) => hints[j] === 'code')
+      ? 0
+      : undefined)
   if (code === undefined) return undefined
   taken.add(code)
   const codeStats = stats[code]!

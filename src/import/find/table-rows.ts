@@ -195,8 +195,20 @@ function addRow(
   }
   const symbol = value(plan.symbol)?.replace(/\\_/g, '_').replace(/^`|`$/g, '')
   const status = plan.status === undefined ? undefined : statusOf(value(plan.status) ?? '')
-  const title = value(plan.title) ?? entry.title
-  const message = value(plan.message) ?? entry.text
+  let title = value(plan.title) ?? entry.title
+  let message = value(plan.message) ?? entry.text
+  let named: string | undefined
+  // A message cell that starts with the entry's name or title:
+  // `SelectUserAccount - This is an interrupt…` (a name before ` - `),
+  // `Bad Request -- The server could not…` (a title before ` -- `).
+  if (message !== undefined && title === undefined) {
+    const split = splitNamed(message)
+    if (split) {
+      if (split.name !== undefined && plan.symbol === undefined && !entry.symbol) named = split.name
+      else if (split.title !== undefined) title = split.title
+      if (named !== undefined || split.title !== undefined) message = split.text
+    }
+  }
   const markdown = (i: number | undefined) => {
     const cell = at(i)
     return (cell?.markdown ?? cell?.text)?.trim() || undefined
@@ -206,7 +218,13 @@ function addRow(
   const added: Omit<PageRow, 'group'> = {
     code: entry.code,
     line: row.line,
-    ...(symbol ? { symbol } : entry.symbol ? { symbol: entry.symbol } : {}),
+    ...(symbol
+      ? { symbol }
+      : entry.symbol
+        ? { symbol: entry.symbol }
+        : named !== undefined
+          ? { symbol: named }
+          : {}),
     ...(status ? { status } : {}),
     ...(title ? { title } : {}),
     ...(message ? { message } : {}),
@@ -220,4 +238,19 @@ function addRow(
   }
   builder.addRow(added)
   return 'row'
+}
+
+/**
+ * `Name - text` (a CamelCase or snake_case name, one word) or `Title -- text`
+ * (a few words before a double hyphen or a dash): the parts, or undefined.
+ */
+export function splitNamed(
+  cell: string,
+): { name?: string; title?: string; text: string } | undefined {
+  const name = /^`?([A-Za-z][A-Za-z0-9_]{2,79})`?\s+[-–—]\s+(\S[\s\S]*)$/.exec(cell)
+  if (name && (/_/.test(name[1]!) || /^[A-Z][a-z0-9]+[A-Z]/.test(name[1]!)))
+    return { name: name[1]!, text: name[2]!.trim() }
+  const title = /^([^\s-–—][^-–—]{0,60}?)\s+(?:--|—)\s+(\S[\s\S]*)$/.exec(cell)
+  if (title) return { title: title[1]!.trim(), text: title[2]!.trim() }
+  return undefined
 }

@@ -6,9 +6,29 @@ import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast
 import { addListItems, type ListItemInput } from '../../find/lists.ts'
 import type { PageBuilder } from '../../find/page-builder.ts'
 import { Sections } from '../../find/sections.ts'
-import { addTable, type TableRowInput } from '../../find/table-rows.ts'
+import { addTable, type Cell, type TableRowInput } from '../../find/table-rows.ts'
 import { addHtml } from '../html.ts'
 import { cellOf, plainText, sourceOf } from './markdown-inline.ts'
+import { phrasing } from './markdown-tree.ts'
+
+/** A pipe row's cells: outer pipes dropped, split on pipes that are not escaped. */
+export function pipeCells(line: string): string[] {
+  const inner = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+  const cells: string[] = []
+  let start = 0
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === '\\') i++
+    else if (inner[i] === '|') {
+      cells.push(inner.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  cells.push(inner.slice(start).trim())
+  return cells
+}
 
 /** Something to run between two top-level nodes, before the first node at or after `line`. */
 export interface Interleaved {
@@ -20,6 +40,8 @@ export class MarkdownWalker {
   private readonly sections: Sections
   /** A Win32-style entry: a bold symbol paragraph, then a code paragraph, then its text. */
   private block: { symbol: string; anchor?: string; line: number; code?: string } | undefined
+  /** The last pipe table: its header and last line, for a part of it cut off by a blank line. */
+  private lastTable: { header: Cell[]; width: number; end: number } | undefined
 
   constructor(
     private readonly builder: PageBuilder,
@@ -114,15 +136,40 @@ export class MarkdownWalker {
       line: this.line(row),
       raw: (this.lines[this.line(row) - 1] ?? '').trim(),
     }))
+    const header = head?.children.map((cell) => cellOf(cell.children, this.cellSource(cell)))
     addTable(this.builder, {
-      ...(head
-        ? {
-            header: head.children.map((cell) => cellOf(cell.children, this.cellSource(cell))),
-          }
-        : {}),
+      ...(header ? { header } : {}),
       rows,
       line: this.line(table),
     })
+    this.lastTable = header
+      ? { header, width: header.length, end: table.position?.end.line ?? this.line(table) }
+      : undefined
+  }
+
+  /**
+   * Pipe rows right after a table, cut off from it by a blank line: Markdown
+   * reads them as a paragraph, the page means more rows of the same table.
+   */
+  private tableContinued(node: Paragraph): boolean {
+    const last = this.lastTable
+    const line = this.line(node)
+    if (!last || line - last.end > 3) return false
+    const source = sourceOf(node, this.source)
+    const lines = source.split(/\r?\n/)
+    const rows = lines.map((l) => (/^\s{0,3}\|/.test(l) ? pipeCells(l) : undefined))
+    if (rows.some((r) => r === undefined || r.length < Math.max(2, last.width - 1))) return false
+    addTable(this.builder, {
+      header: last.header,
+      rows: rows.map((cells, i) => ({
+        cells: cells!.slice(0, last.width).map((c) => cellOf(phrasing(c), c)),
+        line: line + i,
+        raw: lines[i]!.trim(),
+      })),
+      line,
+    })
+    last.end = line + lines.length - 1
+    return true
   }
 
   private listItem(item: ListItem): ListItemInput | undefined {
@@ -174,6 +221,7 @@ export class MarkdownWalker {
   }
 
   private paragraph(node: Paragraph): void {
+    if (this.tableContinued(node)) return
     const { text, anchor } = plainText(node.children)
     const plain = text.trim()
     const line = this.line(node)

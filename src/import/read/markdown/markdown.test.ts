@@ -406,3 +406,47 @@ describe('entries a page writes twice', () => {
     ])
   })
 })
+
+describe('table shapes', () => {
+  it('reads `Name - text` and `Title -- text` cells as a name or title and the message', () => {
+    const page = parseMarkdown(
+      [
+        '| Error | Description |',
+        '|---|---|',
+        '| XYZ100 | TokenExpired - The token has expired. Sign in again. |',
+        '| XYZ101 | bad_scope - The scope is not granted. |',
+        '',
+        'reason | Meaning',
+        '--- | ---',
+        '400 | Bad Request -- the server cannot read the message.',
+        '512 | Store offline -- the store could not be reached.',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'title', 'message'), [
+      { code: 'XYZ100', symbol: 'TokenExpired', message: 'The token has expired. Sign in again.' },
+      { code: 'XYZ101', symbol: 'bad_scope', message: 'The scope is not granted.' },
+      { code: '400', title: 'Bad Request', message: 'the server cannot read the message.' },
+      { code: '512', title: 'Store offline', message: 'the store could not be reached.' },
+    ])
+  })
+
+  it('reads rows cut off from their table by a blank line, under its header', () => {
+    const page = parseMarkdown(
+      [
+        '|状态码|状态类型|状态信息|',
+        '|:--|:---|:---|',
+        '|200|SUCCESS_STATUS|成功状态|',
+        '|301|NO_SUCH_THING|不存在|',
+        '',
+        '|700|PARTITION_NOT_READY|分区表未准备好|',
+        '|701|TIME_OUT|操作超时|',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message', 'line'), [
+      { code: '200', symbol: 'SUCCESS_STATUS', message: '成功状态', line: 3 },
+      { code: '301', symbol: 'NO_SUCH_THING', message: '不存在', line: 4 },
+      { code: '700', symbol: 'PARTITION_NOT_READY', message: '分区表未准备好', line: 6 },
+      { code: '701', symbol: 'TIME_OUT', message: '操作超时', line: 7 },
+    ])
+  })
+})
