@@ -96,10 +96,12 @@ function columnStats(rows: string[][], column: number): Stats {
     if (cell === '') continue
     s.filled++
     const kind = codeKind(cell)
-    if (kind === 'number' || kind === 'hex') {
+    // Hexadecimal written without `0x` (`8007000e`, HRESULTs) counts as a number.
+    if (kind === 'number' || kind === 'hex' || /^[0-9A-Fa-f]{8}$/.test(cell)) {
       s.codes++
       s.numbers++
-      if (/^-?0\d/.test(cell)) s.padded++
+      // Leading zeros, or hexadecimal without `0x`: codes to keep as written.
+      if (/^-?0\d/.test(cell) || (kind === 'identifier' && /[A-Fa-f]/.test(cell))) s.padded++
       const n = numericValue(cell)
       if (n !== undefined && n >= 100 && n <= 599) s.statuses++
     } else if (kind === 'identifier') {
@@ -145,8 +147,14 @@ export function planColumns(headers: string[], rows: string[][]): ColumnPlan | u
   // whose headers name no code column ("Field | Description") is not an
   // error table, even when its first column holds identifiers.
   const headerless = headers.every((h) => h.trim() === '')
+  // A code-headed column of constant names (`Error Id` holding `E_FAIL`)
+  // names the errors when another column holds their numbers.
+  const constantsOnly = (i: number) => share(stats[i]!.constants, stats[i]!) >= 0.8
   const code =
     cols.find((i) => hints[i] === 'code' && numeric(i)) ??
+    (cols.some((i) => hints[i] === 'code' && constantsOnly(i))
+      ? cols.find((i) => hints[i] === undefined && numeric(i))
+      : undefined) ??
     cols.find((i) => hints[i] === 'code' && codeLike(i)) ??
     (headerless ? cols.find((i) => numeric(i) || keys(i)) : undefined) ??
     cols.find(

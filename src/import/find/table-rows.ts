@@ -196,7 +196,8 @@ function addRow(
   const symbol = value(plan.symbol)?.replace(/\\_/g, '_').replace(/^`|`$/g, '')
   const status = plan.status === undefined ? undefined : statusOf(value(plan.status) ?? '')
   let title = value(plan.title) ?? entry.title
-  let message = value(plan.message) ?? entry.text
+  // A row whose message cell is empty says it in its description.
+  let message = value(plan.message) ?? entry.text ?? value(plan.description)
   let named: string | undefined
   // A message cell that starts with the entry's name or title:
   // `SelectUserAccount - This is an interrupt…` (a name before ` - `),

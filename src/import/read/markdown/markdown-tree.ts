@@ -116,6 +116,10 @@ class TreeBuilder {
       case 'heading_open': {
         const inline = this.tokens[this.i + 1]
         this.i += 3
+        // Front matter in the middle of a page (pages joined together) reads
+        // as a setext heading of `key: value` lines: it is none.
+        if ((t.markup === '-' || t.markup === '=') && isKeyValues(inline?.content ?? ''))
+          return undefined
         const heading: Heading = {
           type: 'heading',
           depth: Number(t.tag.slice(1)) as Heading['depth'],
@@ -203,6 +207,11 @@ class TreeBuilder {
     }
     return table
   }
+}
+
+function isKeyValues(content: string): boolean {
+  const lines = content.split('\n')
+  return lines.length >= 2 && lines.every((l) => /^[A-Za-z_][\w-]{0,40}:(?:\s|$)/.test(l))
 }
 
 /** Inline tokens → mdast phrasing nodes. */

@@ -69,6 +69,13 @@ export class MarkdownWalker {
     this.sections.flush()
   }
 
+  /** An HTML block read apart from the Markdown (a table written over blank lines). */
+  html(value: string, line: number): void {
+    this.flushBlock()
+    this.sections.flush()
+    addHtml(this.builder, value, line - 1)
+  }
+
   /** A heading that is not Markdown (a readme.io `[block:api-header]`). */
   heading(level: number, text: string, line: number): void {
     const role = this.sections.heading(level, text, line)

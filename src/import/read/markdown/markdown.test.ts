@@ -450,3 +450,45 @@ describe('table shapes', () => {
     ])
   })
 })
+
+describe('HTML inside Markdown', () => {
+  it('reads an HTML table written over blank lines, constants and bare hex codes included', () => {
+    const td = (v: string) => ['    <td>', `      ${v}`, '    </td>', '    ']
+    const page = parseMarkdown(
+      [
+        '## Results',
+        '',
+        '<table>',
+        '  <tr>',
+        ...td('Error Id'),
+        ...td('Error Text'),
+        ...td('Result (hex)'),
+        ...td('Description'),
+        '  </tr>',
+        '  ',
+        '  <tr>',
+        ...td('XX_E_FAIL'),
+        ...td('Unspecified error'),
+        ...td('0x80004005'),
+        ...td('&nbsp;'),
+        '  </tr>',
+        '  <tr>',
+        ...td('XX_E_NOLIB'),
+        ...td(''),
+        ...td('80029c4a'),
+        ...td('The library could not be loaded'),
+        '  </tr>',
+        '</table>',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message', 'group'), [
+      { code: '0x80004005', symbol: 'XX_E_FAIL', message: 'Unspecified error', group: 0 },
+      {
+        code: '80029c4a',
+        symbol: 'XX_E_NOLIB',
+        message: 'The library could not be loaded',
+        group: 0,
+      },
+    ])
+  })
+})
