@@ -40,6 +40,19 @@ export class MarkdownWalker {
   private readonly sections: Sections
   /** A Win32-style entry: a bold symbol paragraph, then a code paragraph, then its text. */
   private block: { symbol: string; anchor?: string; line: number; code?: string } | undefined
+  /**
+   * An HTML definition list whose terms and definitions are Markdown between
+   * tag lines (`<dl> <dt>`, then the term, then `</dt> <dd>`, the text,
+   * `</dd>`): the items read so far, and where the reading is.
+   */
+  private dl:
+    | {
+        items: ListItemInput[]
+        at?: 'dt' | 'dd'
+        term?: { text: string; line: number }
+        definition: string[]
+      }
+    | undefined
   /** The last pipe table: its header and last line, for a part of it cut off by a blank line. */
   private lastTable: { header: Cell[]; width: number; end: number } | undefined
 
@@ -65,6 +78,7 @@ export class MarkdownWalker {
       this.node(node)
     }
     runUntil(Number.POSITIVE_INFINITY)
+    this.flushDefinitions()
     this.flushBlock()
     this.sections.flush()
   }
@@ -90,6 +104,7 @@ export class MarkdownWalker {
     switch (node.type) {
       case 'heading': {
         this.flushBlock()
+        this.flushDefinitions()
         const { text, anchor } = plainText(node.children)
         const role = this.sections.heading(node.depth, text, this.line(node), anchor)
         if (role === 'title' && !this.builder.page.title) this.builder.page.title = text.trim()
@@ -111,6 +126,7 @@ export class MarkdownWalker {
         return
       case 'html':
         this.flushBlock()
+        if (this.definitionTags(node.value)) return
         if (/<(?:table|dl|h[1-6])\b/i.test(node.value)) {
           this.sections.flush()
           addHtml(this.builder, node.value, this.line(node) - 1)
@@ -228,6 +244,13 @@ export class MarkdownWalker {
   }
 
   private paragraph(node: Paragraph): void {
+    if (this.dl?.at) {
+      const text = plainText(node.children).text.replace(/\s+/g, ' ').trim()
+      if (this.dl.at === 'dt') this.dl.term ??= { text: '', line: this.line(node) }
+      if (this.dl.at === 'dt') this.dl.term!.text += ` ${text}`
+      else this.dl.definition.push(text)
+      return
+    }
     if (this.tableContinued(node)) return
     const { text, anchor } = plainText(node.children)
     const plain = text.trim()
@@ -280,6 +303,58 @@ export class MarkdownWalker {
         },
       ])
     }
+  }
+
+  /**
+   * Follows `<dl>`, `<dt>`, `<dd>` tags in an HTML block that leaves one of
+   * them open (the Markdown between the blocks is the term or definition).
+   * Returns whether the block was such a tag block.
+   */
+  private definitionTags(html: string): boolean {
+    const tags = [...html.matchAll(/<(\/?)(dl|dt|dd)\b[^>]{0,200}>/gi)]
+    if (tags.length === 0) return false
+    const opens = tags.filter((t) => t[1] === '' && t[2]!.toLowerCase() !== 'dl').length
+    const closes = tags.filter((t) => t[1] === '/' && t[2]!.toLowerCase() !== 'dl').length
+    // Every <dt>/<dd> closed in the block itself: a whole list, for the HTML reader.
+    if (!this.dl && opens === closes) return false
+    // Text inside the block itself (`<dt>TERM</dt>`) is for the HTML reader too.
+    if (html.replace(/<[^>]{0,400}>/g, '').trim() !== '') return false
+    for (const t of tags) {
+      const name = t[2]!.toLowerCase()
+      const closing = t[1] === '/'
+      this.dl ??= { items: [], definition: [] }
+      const dl = this.dl
+      if (name === 'dl') {
+        if (closing) this.flushDefinitions()
+      } else if (!closing) {
+        if (name === 'dt') this.definitionItem()
+        dl.at = name as 'dt' | 'dd'
+      } else dl.at = undefined
+    }
+    return true
+  }
+
+  /** Ends the term and definition read so far as one item. */
+  private definitionItem(): void {
+    const dl = this.dl
+    if (!dl?.term) return
+    const term = dl.term.text.trim()
+    dl.items.push({
+      term,
+      definition: dl.definition.join(' '),
+      line: dl.term.line,
+      raw: (this.lines[dl.term.line - 1] ?? '').trim(),
+    })
+    dl.term = undefined
+    dl.definition = []
+  }
+
+  private flushDefinitions(): void {
+    if (!this.dl) return
+    this.definitionItem()
+    const items = this.dl.items
+    this.dl = undefined
+    if (items.length > 0) addListItems(this.builder, items)
   }
 
   private flushBlock(): void {

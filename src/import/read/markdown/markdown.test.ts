@@ -492,3 +492,36 @@ describe('HTML inside Markdown', () => {
     ])
   })
 })
+
+describe('HTML definition lists around Markdown', () => {
+  it('reads `<dt>`/`<dd>` tag lines with the term and text as Markdown between them', () => {
+    const page = parseMarkdown(
+      [
+        '<dl> <dt>',
+        '',
+        '<span id="XX_E_GONE"></span>XX\\_E\\_GONE (0x80300001)',
+        '</dt> <dd>',
+        '',
+        'The [**item**](/x) is gone.',
+        '',
+        '</dd> <dt>',
+        '',
+        'XX\\_S\\_PARTIAL (0x00300002)',
+        '</dt> <dd>',
+        '',
+        'Only part of it was done.',
+        '',
+        '</dd> </dl>',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message', 'line'), [
+      { code: '0x80300001', symbol: 'XX_E_GONE', message: 'The item is gone.', line: 3 },
+      {
+        code: '0x00300002',
+        symbol: 'XX_S_PARTIAL',
+        message: 'Only part of it was done.',
+        line: 10,
+      },
+    ])
+  })
+})
