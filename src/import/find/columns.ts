@@ -202,7 +202,10 @@ export function planColumns(headers: string[], rows: string[][]): ColumnPlan | u
   plan.message = pick((i) => hints[i] === 'message')
   const text = (i: number) => hints[i] !== 'ignore' && hints[i] !== 'status' && hints[i] !== 'code'
   if (plan.message === undefined) plan.message = pick((i) => text(i))
-  plan.description = pick((i) => text(i) && (hints[i] === 'description' || hints[i] === undefined))
+  // A column headed as a description first; a column of numbers is none.
+  plan.description =
+    pick((i) => text(i) && hints[i] === 'description') ??
+    pick((i) => text(i) && hints[i] === undefined && !numeric(i))
   for (const key of Object.keys(plan) as (keyof ColumnPlan)[]) {
     if (plan[key] === undefined) delete plan[key]
   }
