@@ -290,6 +290,16 @@ export class MarkdownWalker {
         return
       }
     }
+    if (this.sections.inEntry) {
+      // Under an error heading: a name alone in bold is its symbol; `Example:`
+      // and one code span is the message the API sends.
+      const name = /^[A-Za-z][A-Za-z0-9_]{2,79}$/.test(plain) && /_|[a-z][A-Z]/.test(plain)
+      if (name && meaningful.length === 1 && meaningful[0]!.type === 'strong') {
+        if (this.sections.symbol(plain)) return
+      }
+      const example = /^(?:examples?|sample|message)\s*:?\s*`([^`]*)`$/i.exec(plain)
+      if (example && this.sections.example(example[1]!)) return
+    }
     if (this.sections.text(plain, sourceOf(node, this.source))) return
     // A definition outside a list: `1000` / `: Authentication failed`.
     const split = /\n[ \t]*:[ \t]+/.exec(text)

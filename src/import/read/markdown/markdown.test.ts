@@ -525,3 +525,29 @@ describe('HTML definition lists around Markdown', () => {
     ])
   })
 })
+
+describe('error headings with a name and an example', () => {
+  it('reads a bold name under a code heading as the symbol, and `Example:` with a code span as the message', () => {
+    const page = parseMarkdown(
+      [
+        '## Codes',
+        '### 2001',
+        '**ErrCodeBadThing**',
+        '',
+        'Example:',
+        '`',
+        '[Error Code: 2001] bad thing: xxx',
+        '`',
+        '',
+        '### 2002',
+        '**ErrCodeOtherThing**',
+        '',
+        'Example: `...`',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message'), [
+      { code: '2001', symbol: 'ErrCodeBadThing', message: '[Error Code: 2001] bad thing: xxx' },
+      { code: '2002', symbol: 'ErrCodeOtherThing' },
+    ])
+  })
+})
