@@ -3,6 +3,10 @@ import { describe, it } from 'node:test'
 import { planColumns } from './columns.ts'
 
 describe('planColumns', () => {
+  it('reads 300,000 rows without overflowing the stack', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [String(i), 'a'])
+    assert.equal(planColumns(['Code', 'Message'], rows)?.code, 0)
+  })
   it('trusts contents over mislabelled headers (Qencode)', () => {
     assert.deepEqual(
       planColumns(

@@ -32,7 +32,7 @@ const HEADER_HINTS: [RegExp, Hint][] = [
     /recommended|\bfix\b|solution|resolution|remedy|troubleshoot|workaround|what to do|how to|解决|处理/,
     'troubleshooting',
   ],
-  [/\bhttp\b|status code|^status$|http status|状态/, 'status'],
+  [/\bhttp\b|status code|^status$|http status|^(?:http\s*)?状态$|http\s*状态码/, 'status'],
   [
     /client action|sent by|binary|method|generated|direction|since|version|deprecated|category|type$/,
     'ignore',
@@ -45,7 +45,10 @@ const HEADER_HINTS: [RegExp, Hint][] = [
   ],
   [/message|\bmsg\b|meaning|reason|summary|\btext\b|api description|含义|信息|说明/, 'message'],
   [/description/, 'description'],
-  [/code|^id$|\bid\b|value|number|^no\.?$|^#$|errno|sqlstate|^error$|错误码|代码|编号/, 'code'],
+  [
+    /code|^id$|\bid\b|value|number|^no\.?$|^#$|errno|sqlstate|^error$|错误码|状态码|代码|编号/,
+    'code',
+  ],
 ]
 
 function headerHint(header: string): Hint | undefined {
@@ -69,6 +72,8 @@ interface Stats {
   identifiers: number
   /** Identifiers that can be string codes: not a lone capitalised word. */
   keys: number
+  /** Cells that are one constant name (`WU_E_AU_NOSERVICE`, in a code span or not). */
+  constants: number
   prose: number
 }
 
@@ -82,17 +87,21 @@ function columnStats(rows: string[][], column: number): Stats {
     statuses: 0,
     identifiers: 0,
     keys: 0,
+    constants: 0,
     prose: 0,
   }
   for (const row of rows) {
-    const cell = (row[column] ?? '').trim()
+    // A code span around the whole cell (`` `E_FAIL` ``) is no part of the token.
+    const cell = (row[column] ?? '').trim().replace(/^`([^`]{1,200})`$/, '$1')
     if (cell === '') continue
     s.filled++
     const kind = codeKind(cell)
-    if (kind === 'number' || kind === 'hex') {
+    // Hexadecimal written without `0x` (`8007000e`, HRESULTs) counts as a number.
+    if (kind === 'number' || kind === 'hex' || /^[0-9A-Fa-f]{8}$/.test(cell)) {
       s.codes++
       s.numbers++
-      if (/^-?0\d/.test(cell)) s.padded++
+      // Leading zeros, or hexadecimal without `0x`: codes to keep as written.
+      if (/^-?0\d/.test(cell) || (kind === 'identifier' && /[A-Fa-f]/.test(cell))) s.padded++
       const n = numericValue(cell)
       if (n !== undefined && n >= 100 && n <= 599) s.statuses++
     } else if (kind === 'identifier') {
@@ -102,6 +111,7 @@ function columnStats(rows: string[][], column: number): Stats {
         s.codes++
         s.keys++
       }
+      if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(cell)) s.constants++
     } else if (/^-?\d{1,15}\s+\(/.test(cell)) s.leadingNumbers++
     if (/\s/.test(cell)) s.prose++
   }
@@ -116,7 +126,9 @@ const share = (part: number, s: Stats) => (s.filled === 0 ? 0 : part / s.filled)
  * navigation bar).
  */
 export function planColumns(headers: string[], rows: string[][]): ColumnPlan | undefined {
-  const width = Math.max(headers.length, ...rows.map((r) => r.length), 0)
+  // A loop, not Math.max(...rows): a spread of 300,000 rows overflows the stack.
+  let width = headers.length
+  for (const r of rows) if (r.length > width) width = r.length
   const hints = Array.from({ length: width }, (_, i) => headerHint(headers[i] ?? ''))
   const stats = Array.from({ length: width }, (_, i) => columnStats(rows, i))
   const taken = new Set<number>()
@@ -135,14 +147,28 @@ export function planColumns(headers: string[], rows: string[][]): ColumnPlan | u
   // whose headers name no code column ("Field | Description") is not an
   // error table, even when its first column holds identifiers.
   const headerless = headers.every((h) => h.trim() === '')
+  // A code-headed column of constant names (`Error Id` holding `E_FAIL`)
+  // names the errors when another column holds their numbers.
+  const constantsOnly = (i: number) => share(stats[i]!.constants, stats[i]!) >= 0.8
   const code =
     cols.find((i) => hints[i] === 'code' && numeric(i)) ??
+    (cols.some((i) => hints[i] === 'code' && constantsOnly(i))
+      ? cols.find((i) => hints[i] === undefined && numeric(i))
+      : undefined) ??
     cols.find((i) => hints[i] === 'code' && codeLike(i)) ??
     (headerless ? cols.find((i) => numeric(i) || keys(i)) : undefined) ??
     cols.find(
       (i) =>
         hints[i] === 'status' && numeric(i) && !cols.some((j) => j !== i && hints[j] === 'code'),
-    )
+    ) ??
+    // No header names a code column, but the first column holds nothing but
+    // numbers and no header names one (Slate's "reason | Meaning"): the codes.
+    (cols[0] === 0 &&
+    share(stats[0]!.numbers, stats[0]!) === 1 &&
+    stats[0]!.filled >= 2 &&
+    !cols.some((j) => hints[j] === 'code')
+      ? 0
+      : undefined)
   if (code === undefined) return undefined
   taken.add(code)
   const codeStats = stats[code]!
@@ -160,9 +186,14 @@ export function planColumns(headers: string[], rows: string[][]): ColumnPlan | u
   plan.status = pick((i) => hints[i] === 'status' && share(stats[i]!.statuses, stats[i]!) >= 0.8)
   // A second code-like column of identifiers (Qencode's "ERROR CODE",
   // Cloudflare's "S3 Code", PostgreSQL's "Condition Name") names the error.
+  // So does a column of constant names under any text header (Windows
+  // Update's "Message" column holds `WU_E_AU_NOSERVICE`).
   plan.symbol = pick(
     (i) =>
-      (hints[i] === 'symbol' || hints[i] === 'code' || hints[i] === undefined) && identifiers(i),
+      ((hints[i] === 'symbol' || hints[i] === 'code' || hints[i] === undefined) &&
+        identifiers(i)) ||
+      ((hints[i] === 'message' || hints[i] === 'title' || hints[i] === 'description') &&
+        share(stats[i]!.constants, stats[i]!) >= 0.8),
   )
   plan.title = pick(
     (i) => hints[i] === 'title' || (hints[i] === 'symbol' && share(stats[i]!.prose, stats[i]!) > 0),
@@ -171,7 +202,10 @@ export function planColumns(headers: string[], rows: string[][]): ColumnPlan | u
   plan.message = pick((i) => hints[i] === 'message')
   const text = (i: number) => hints[i] !== 'ignore' && hints[i] !== 'status' && hints[i] !== 'code'
   if (plan.message === undefined) plan.message = pick((i) => text(i))
-  plan.description = pick((i) => text(i) && (hints[i] === 'description' || hints[i] === undefined))
+  // A column headed as a description first; a column of numbers is none.
+  plan.description =
+    pick((i) => text(i) && hints[i] === 'description') ??
+    pick((i) => text(i) && hints[i] === undefined && !numeric(i))
   for (const key of Object.keys(plan) as (keyof ColumnPlan)[]) {
     if (plan[key] === undefined) delete plan[key]
   }

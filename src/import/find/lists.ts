@@ -33,6 +33,7 @@ export function addListItems(builder: PageBuilder, items: ListItemInput[]): numb
   )
   if (accepted.length === 0) return 0
   const isAccepted = new Set(accepted.map((a) => a.item))
+  builder.beginBlock()
   for (const { item, entry } of entries) {
     if (!entry || !isAccepted.has(item)) {
       if (accepted.length >= 2)
@@ -50,5 +51,6 @@ export function addListItems(builder: PageBuilder, items: ListItemInput[]): numb
       ...(item.anchor ? { anchor: item.anchor, label: entry.code } : {}),
     })
   }
+  builder.endBlock()
   return accepted.length
 }

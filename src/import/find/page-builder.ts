@@ -7,6 +7,14 @@ export class PageBuilder {
   readonly page: PageImport
   private section: PageGroup | undefined
   private readonly indices = new Map<PageGroup, number>()
+  /** Rows added so far, by code: a page that lists an entry twice gives one row. */
+  private readonly byCode = new Map<
+    string,
+    { row: PageRow; block: number; section?: PageGroup }[]
+  >()
+  /** The table or list rows come from; a row added outside one is a block of its own. */
+  private block = 0
+  private inBlock = false
 
   constructor(format: string, title?: string) {
     this.page = { format, groups: [], rows: [], notes: [], ...(title ? { title } : {}) }
@@ -31,7 +39,33 @@ export class PageBuilder {
     this.section = undefined
   }
 
+  /**
+   * Adds a row, unless it repeats one already added: the same code with the
+   * same symbol, or with the same message (an overview list and then the
+   * section that repeats it, two tables of the same codes in another order),
+   * unless the two sit in different sections.
+   * A repeat is reported as skipped, and gives the first row what it lacked.
+   * Within one table or list, rows are kept as the page wrote them (a
+   * status listed twice with two causes).
+   */
   addRow(row: Omit<PageRow, 'group'>): PageRow {
+    const block = this.inBlock ? this.block : ++this.block
+    const earlier = this.byCode.get(row.code)?.find(
+      (r) =>
+        r.block !== block &&
+        // Two sections may each have their own entry of a code (gateway
+        // and voice close codes): there, only the very same row is a repeat.
+        (r.section === undefined || this.section === undefined || r.section === this.section
+          ? sameEntry(r.row, row)
+          : sameRow(r.row, row)),
+    )?.row
+    if (earlier) {
+      if (earlier.symbol === undefined && row.symbol !== undefined) earlier.symbol = row.symbol
+      if (earlier.message === undefined && row.message !== undefined) earlier.message = row.message
+      if (earlier.status === undefined && row.status !== undefined) earlier.status = row.status
+      this.skip(row.line, `${row.code} repeats the entry of line ${earlier.line}`)
+      return earlier
+    }
     const added: PageRow = { ...row }
     if (this.section) {
       let index = this.indices.get(this.section)
@@ -43,7 +77,21 @@ export class PageBuilder {
       added.group = index
     }
     this.page.rows.push(added)
+    const same = this.byCode.get(added.code)
+    const entry = { row: added, block, ...(this.section ? { section: this.section } : {}) }
+    if (same) same.push(entry)
+    else this.byCode.set(added.code, [entry])
     return added
+  }
+
+  /** Rows added until `endBlock` come from one table or list. */
+  beginBlock(): void {
+    this.block++
+    this.inBlock = true
+  }
+
+  endBlock(): void {
+    this.inBlock = false
   }
 
   skip(line: number, message: string, options: { raw?: string; emptyRow?: boolean } = {}): void {
@@ -60,10 +108,35 @@ export class PageBuilder {
   /** Appends another page's rows, groups and notes (group indices renumbered). */
   append(other: PageImport): void {
     const offset = this.page.groups.length
-    this.page.groups.push(...other.groups)
+    for (const group of other.groups) this.page.groups.push(group)
     for (const row of other.rows) {
       this.page.rows.push(row.group === undefined ? row : { ...row, group: row.group + offset })
     }
-    this.page.notes.push(...other.notes)
+    for (const note of other.notes) this.page.notes.push(note)
   }
+}
+
+/** Letters and digits only, lower case: `in`, `ref` and "in ref" read alike. */
+const bareText = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+
+/** Whether two rows of one code are one entry written twice. */
+function sameEntry(a: Omit<PageRow, 'group'>, b: Omit<PageRow, 'group'>): boolean {
+  if (a.symbol !== undefined && b.symbol !== undefined) return a.symbol === b.symbol
+  if (a.message === undefined || b.message === undefined) return false
+  const [x, y] = [bareText(a.message), bareText(b.message)]
+  if (x.length < 12 || y.length < 12) return x === y
+  // `Warning: text` repeats `text`.
+  return x === y || x.endsWith(y) || y.endsWith(x)
+}
+
+/** Whether two rows say the same thing in every field. */
+function sameRow(a: Omit<PageRow, 'group'>, b: Omit<PageRow, 'group'>): boolean {
+  const same = (x: string | undefined, y: string | undefined) =>
+    bareText(x ?? '') === bareText(y ?? '')
+  return (
+    a.symbol === b.symbol &&
+    same(a.title, b.title) &&
+    same(a.message, b.message) &&
+    same(a.description, b.description)
+  )
 }

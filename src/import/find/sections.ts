@@ -73,6 +73,28 @@ export class Sections {
     return true
   }
 
+  /**
+   * A line under an error heading that holds only a name (`**ErrCodeValueError**`):
+   * the entry's symbol, when it has none. Returns whether it was taken.
+   */
+  symbol(name: string): boolean {
+    if (!this.entry || this.entry.symbol !== undefined || this.entry.message !== undefined)
+      return false
+    this.entry.symbol = name
+    return true
+  }
+
+  /**
+   * The message the page shows as an example under an error heading
+   * (`Example: \`[Error Code: 1007] invalid proposal key…\``); `...` shows none.
+   */
+  example(message: string): boolean {
+    if (!this.entry) return false
+    const text = normalizeSpace(message)
+    if (this.entry.message === undefined && !/^(?:\.{3}|…)?$/.test(text)) this.entry.message = text
+    return true
+  }
+
   /** Whether an error heading is open (its text still to come). */
   get inEntry(): boolean {
     return this.entry !== undefined

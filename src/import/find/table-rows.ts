@@ -124,19 +124,25 @@ export function addTable(builder: PageBuilder, table: TableInput): void {
   // A group row with nothing under it (Discord's `5xx (SERVER ERROR)` row at
   // the end of its table) documents something no error will carry: report it.
   let open: { row: TableRowInput; rows: number } | undefined
+  // A string code is the entry's identity: when a table repeats one (gRPC's
+  // "Case | Code" table maps many situations to each status), its first row
+  // is the entry and the others are cases of it.
+  const keys = new Map<string, number>()
   const close = () => {
     if (open && builder.page.rows.length === open.rows) {
       builder.skip(open.row.line, 'group row with no codes under it', { raw: open.row.raw })
     }
     open = undefined
   }
+  builder.beginBlock()
   for (const row of body) {
-    if (addRow(builder, row, plan) === 'group') {
+    if (addRow(builder, row, plan, keys) === 'group') {
       close()
       open = { row, rows: builder.page.rows.length }
     }
   }
   close()
+  builder.endBlock()
   if (section) builder.enterSection(section)
   else builder.leaveSection()
 }
@@ -145,6 +151,7 @@ function addRow(
   builder: PageBuilder,
   row: TableRowInput,
   plan: ColumnPlan,
+  keys: Map<string, number>,
 ): 'group' | 'row' | 'skipped' {
   const cells = filled(row)
   if (cells.length === 0) {
@@ -176,10 +183,33 @@ function addRow(
     builder.skip(row.line, `"${codeText}" is not a code`, { raw: row.raw })
     return 'skipped'
   }
+  if (!numeric) {
+    const first = keys.get(entry.code)
+    if (first !== undefined) {
+      builder.skip(row.line, `${entry.code} repeats the code of line ${first}: a case of it`, {
+        raw: row.raw,
+      })
+      return 'skipped'
+    }
+    keys.set(entry.code, row.line)
+  }
   const symbol = value(plan.symbol)?.replace(/\\_/g, '_').replace(/^`|`$/g, '')
   const status = plan.status === undefined ? undefined : statusOf(value(plan.status) ?? '')
-  const title = value(plan.title) ?? entry.title
-  const message = value(plan.message) ?? entry.text
+  let title = value(plan.title) ?? entry.title
+  // A row whose message cell is empty says it in its description.
+  let message = value(plan.message) ?? entry.text ?? value(plan.description)
+  let named: string | undefined
+  // A message cell that starts with the entry's name or title:
+  // `SelectUserAccount - This is an interrupt…` (a name before ` - `),
+  // `Bad Request -- The server could not…` (a title before ` -- `).
+  if (message !== undefined && title === undefined) {
+    const split = splitNamed(message)
+    if (split) {
+      if (split.name !== undefined && plan.symbol === undefined && !entry.symbol) named = split.name
+      else if (split.title !== undefined) title = split.title
+      if (named !== undefined || split.title !== undefined) message = split.text
+    }
+  }
   const markdown = (i: number | undefined) => {
     const cell = at(i)
     return (cell?.markdown ?? cell?.text)?.trim() || undefined
@@ -189,7 +219,13 @@ function addRow(
   const added: Omit<PageRow, 'group'> = {
     code: entry.code,
     line: row.line,
-    ...(symbol ? { symbol } : entry.symbol ? { symbol: entry.symbol } : {}),
+    ...(symbol
+      ? { symbol }
+      : entry.symbol
+        ? { symbol: entry.symbol }
+        : named !== undefined
+          ? { symbol: named }
+          : {}),
     ...(status ? { status } : {}),
     ...(title ? { title } : {}),
     ...(message ? { message } : {}),
@@ -203,4 +239,19 @@ function addRow(
   }
   builder.addRow(added)
   return 'row'
+}
+
+/**
+ * `Name - text` (a CamelCase or snake_case name, one word) or `Title -- text`
+ * (a few words before a double hyphen or a dash): the parts, or undefined.
+ */
+export function splitNamed(
+  cell: string,
+): { name?: string; title?: string; text: string } | undefined {
+  const name = /^`?([A-Za-z][A-Za-z0-9_]{2,79})`?\s+[-–—]\s+(\S[\s\S]*)$/.exec(cell)
+  if (name && (/_/.test(name[1]!) || /^[A-Z][a-z0-9]+[A-Z]/.test(name[1]!)))
+    return { name: name[1]!, text: name[2]!.trim() }
+  const title = /^([^\s-–—][^-–—]{0,60}?)\s+(?:--|—)\s+(\S[\s\S]*)$/.exec(cell)
+  if (title) return { title: title[1]!.trim(), text: title[2]!.trim() }
+  return undefined
 }

@@ -1,13 +1,28 @@
-// Markdown → mdast, with GFM (tables, strikethrough, footnotes, task lists)
-// and front matter, as every Markdown-based importer reads it.
-import type { Root } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
-import { frontmatter } from 'micromark-extension-frontmatter'
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
-import { gfmTable } from 'micromark-extension-gfm-table'
+// Markdown → an mdast-shaped tree, with GFM tables and strikethrough, as every
+// Markdown-based importer reads it. Parsed with markdown-it, whose block
+// tokens keep line maps: about ten times faster than mdast-util-from-markdown
+// (which positions every node) and linear on the hostile pages that made
+// micromark quadratic (`*a_` repeated in a table cell, long table rows).
+// Only what the walker reads is built: block nodes carry start and end
+// offsets of their lines, table cells their own Markdown (`data.source`),
+// inline nodes no position at all. Inline Markdown is parsed only where a
+// cell or paragraph holds a character that can start inline syntax; the
+// rest (most cells of a large table) is plain text as it stands.
+import MarkdownIt from 'markdown-it'
+import type Token from 'markdown-it/lib/token.mjs'
+import type {
+  BlockContent,
+  Heading,
+  List,
+  ListItem,
+  Nodes,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+} from 'mdast'
 
 /**
  * KumaScript-style macros (`{{HTTPStatus(404, "404 Not Found")}}`, MDN) read
@@ -25,17 +40,261 @@ export function expandMacros(text: string): string {
   )
 }
 
-// Only the GFM parts an error page needs: tables and strikethrough. Autolink
-// literals (bare `www.x.com` becoming links) are left out on purpose: they add
-// nothing to an import, and their tokenizer is quadratic once a `[` stays
-// unbalanced (a JSON array, a long line), which turned a 64 KB page into
-// seconds of parsing (syntax-tree/mdast-util-gfm-autolink-literal#8).
-const GFM = [gfmTable(), gfmStrikethrough()]
-const GFM_MDAST = [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()]
+// Autolinks of bare URLs (linkify) and typography are left out: they add
+// nothing to an import. Nesting deeper than markdown-it's `maxNesting` (100)
+// is read as text, which bounds the recursion below.
+const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
+md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'])
+
+/** Characters that can start inline Markdown; text without any of them is plain text. */
+const INLINE_SYNTAX = /[\n\\`*_~[\]!<&]/
+
+/** Line start offsets of `text`, split as markdown-it splits it (\r\n, \r or \n). */
+function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) starts.push(i + 1)
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++
+      starts.push(i + 1)
+    }
+  }
+  return starts
+}
+
+type Parent = { children: Nodes[] }
+
+class TreeBuilder {
+  private readonly starts: number[]
+  private i = 0
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: Token[],
+  ) {
+    this.starts = lineStarts(text)
+  }
+
+  /** The position of lines [from, to) (0-based, markdown-it's `map`). */
+  private position(map: [number, number] | null): Nodes['position'] {
+    if (!map) return undefined
+    const [from, to] = map
+    const start = this.starts[from] ?? this.text.length
+    let end = this.starts[to] ?? this.text.length
+    // The end of the last line, without its line break.
+    while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--
+    return {
+      start: { line: from + 1, column: 1, offset: start },
+      end: { line: Math.max(from + 1, to), column: 1, offset: end },
+    }
+  }
+
+  root(): Root {
+    const root: Root = { type: 'root', children: [] }
+    this.blocks(root as Parent, undefined)
+    return root
+  }
+
+  /** Block tokens up to the closing token of type `close` (or the end). */
+  private blocks(parent: Parent, close: string | undefined): void {
+    const tokens = this.tokens
+    while (this.i < tokens.length) {
+      const t = tokens[this.i]!
+      if (t.type === close) {
+        this.i++
+        return
+      }
+      const node = this.block(t)
+      if (node) parent.children.push(node)
+    }
+  }
+
+  private block(t: Token): RootContent | undefined {
+    const position = this.position(t.map)
+    switch (t.type) {
+      case 'heading_open': {
+        const inline = this.tokens[this.i + 1]
+        this.i += 3
+        // Front matter in the middle of a page (pages joined together) reads
+        // as a setext heading of `key: value` lines: it is none.
+        if ((t.markup === '-' || t.markup === '=') && isKeyValues(inline?.content ?? ''))
+          return undefined
+        const heading: Heading = {
+          type: 'heading',
+          depth: Number(t.tag.slice(1)) as Heading['depth'],
+          children: phrasing(inline?.content ?? ''),
+        }
+        if (position) heading.position = position
+        return heading
+      }
+      case 'paragraph_open': {
+        const inline = this.tokens[this.i + 1]
+        this.i += 3
+        return { type: 'paragraph', children: phrasing(inline?.content ?? ''), position }
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        this.i++
+        const list: List = {
+          type: 'list',
+          ordered: t.type === 'ordered_list_open',
+          children: [],
+          position,
+        }
+        const close = t.type === 'bullet_list_open' ? 'bullet_list_close' : 'ordered_list_close'
+        while (this.i < this.tokens.length && this.tokens[this.i]!.type !== close) {
+          const item = this.tokens[this.i]!
+          this.i++
+          if (item.type !== 'list_item_open') continue
+          const node: ListItem = {
+            type: 'listItem',
+            children: [],
+            position: this.position(item.map),
+          }
+          this.blocks(node as Parent, 'list_item_close')
+          list.children.push(node)
+        }
+        this.i++
+        return list
+      }
+      case 'blockquote_open': {
+        this.i++
+        const quote = { type: 'blockquote' as const, children: [] as BlockContent[], position }
+        this.blocks(quote as Parent, 'blockquote_close')
+        return quote
+      }
+      case 'fence':
+      case 'code_block':
+        this.i++
+        return {
+          type: 'code',
+          lang: t.info.trim().split(/\s/)[0] || null,
+          value: t.content.replace(/\n$/, ''),
+          position,
+        }
+      case 'html_block':
+        this.i++
+        return { type: 'html', value: t.content.replace(/\n+$/, ''), position }
+      case 'hr':
+        this.i++
+        return { type: 'thematicBreak', position }
+      case 'table_open':
+        return this.table(position)
+      default:
+        this.i++
+        return undefined
+    }
+  }
+
+  private table(position: Nodes['position']): Table {
+    const table: Table = { type: 'table', children: [], position }
+    this.i++
+    let row: TableRow | undefined
+    while (this.i < this.tokens.length) {
+      const t = this.tokens[this.i]!
+      this.i++
+      if (t.type === 'table_close') break
+      if (t.type === 'tr_open') {
+        row = { type: 'tableRow', children: [], position: this.position(t.map) }
+        table.children.push(row)
+      } else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
+        const content = this.tokens[this.i]?.type === 'inline' ? this.tokens[this.i]!.content : ''
+        const cell: TableCell = { type: 'tableCell', children: phrasing(content) }
+        cell.data = { source: content } as TableCell['data']
+        row.children.push(cell)
+      }
+    }
+    return table
+  }
+}
+
+function isKeyValues(content: string): boolean {
+  const lines = content.split('\n')
+  return lines.length >= 2 && lines.every((l) => /^[A-Za-z_][\w-]{0,40}:(?:\s|$)/.test(l))
+}
+
+/** Inline tokens → mdast phrasing nodes. */
+function inlineNodes(tokens: readonly Token[]): PhrasingContent[] {
+  const root: Parent = { children: [] }
+  const stack: Parent[] = [root]
+  const push = (node: Nodes) => stack.at(-1)!.children.push(node)
+  const open = (node: Nodes & Parent) => {
+    push(node)
+    stack.push(node)
+  }
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text':
+      case 'text_special':
+        push({ type: 'text', value: t.content })
+        break
+      case 'softbreak':
+        push({ type: 'text', value: '\n' })
+        break
+      case 'hardbreak':
+        push({ type: 'break' })
+        break
+      case 'code_inline':
+        push({ type: 'inlineCode', value: t.content })
+        break
+      case 'html_inline':
+        push({ type: 'html', value: t.content })
+        break
+      case 'image':
+        push({ type: 'image', url: t.attrGet('src') ?? '', alt: t.content })
+        break
+      case 'strong_open':
+        open({ type: 'strong', children: [] })
+        break
+      case 'em_open':
+        open({ type: 'emphasis', children: [] })
+        break
+      case 's_open':
+        open({ type: 'delete', children: [] })
+        break
+      case 'link_open':
+        open({ type: 'link', url: t.attrGet('href') ?? '', children: [] })
+        break
+      case 'strong_close':
+      case 'em_close':
+      case 's_close':
+      case 'link_close':
+        if (stack.length > 1) stack.pop()
+        break
+      default:
+        if (t.content) push({ type: 'text', value: t.content })
+    }
+  }
+  return root.children as PhrasingContent[]
+}
+
+/** Inline Markdown → phrasing nodes; plain text stays one text node. */
+export function phrasing(content: string): PhrasingContent[] {
+  if (content === '') return []
+  if (!INLINE_SYNTAX.test(content)) return [{ type: 'text', value: content }]
+  const tokens: Token[] = []
+  md.inline.parse(content, md, {}, tokens)
+  return inlineNodes(tokens)
+}
+
+/**
+ * Front matter (`---` YAML or `+++` TOML from line 1 to its closing fence,
+ * within 200 lines) turned into spaces: offsets and lines stay true.
+ */
+function blankFrontMatter(text: string): string {
+  const fence = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text)
+  if (!fence) return text
+  const close = new RegExp(
+    `\\n(?:${fence[1] === '---' ? '---|\\.\\.\\.' : '\\+\\+\\+'})[ \\t]*(?:\\r?\\n|$)`,
+  )
+  const head = text.split('\n', 201).join('\n')
+  const m = close.exec(head)
+  if (!m) return text
+  const end = m.index + m[0].length
+  return text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end)
+}
 
 export function parseMarkdownTree(text: string): Root {
-  return fromMarkdown(text, {
-    extensions: [...GFM, frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [...GFM_MDAST, frontmatterFromMarkdown(['yaml', 'toml'])],
-  })
+  return new TreeBuilder(text, md.parse(blankFrontMatter(text), {})).root()
 }

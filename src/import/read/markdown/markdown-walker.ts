@@ -6,9 +6,29 @@ import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast
 import { addListItems, type ListItemInput } from '../../find/lists.ts'
 import type { PageBuilder } from '../../find/page-builder.ts'
 import { Sections } from '../../find/sections.ts'
-import { addTable, type TableRowInput } from '../../find/table-rows.ts'
+import { addTable, type Cell, type TableRowInput } from '../../find/table-rows.ts'
 import { addHtml } from '../html.ts'
 import { cellOf, plainText, sourceOf } from './markdown-inline.ts'
+import { phrasing } from './markdown-tree.ts'
+
+/** A pipe row's cells: outer pipes dropped, split on pipes that are not escaped. */
+export function pipeCells(line: string): string[] {
+  const inner = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+  const cells: string[] = []
+  let start = 0
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === '\\') i++
+    else if (inner[i] === '|') {
+      cells.push(inner.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  cells.push(inner.slice(start).trim())
+  return cells
+}
 
 /** Something to run between two top-level nodes, before the first node at or after `line`. */
 export interface Interleaved {
@@ -20,6 +40,21 @@ export class MarkdownWalker {
   private readonly sections: Sections
   /** A Win32-style entry: a bold symbol paragraph, then a code paragraph, then its text. */
   private block: { symbol: string; anchor?: string; line: number; code?: string } | undefined
+  /**
+   * An HTML definition list whose terms and definitions are Markdown between
+   * tag lines (`<dl> <dt>`, then the term, then `</dt> <dd>`, the text,
+   * `</dd>`): the items read so far, and where the reading is.
+   */
+  private dl:
+    | {
+        items: ListItemInput[]
+        at?: 'dt' | 'dd'
+        term?: { text: string; line: number }
+        definition: string[]
+      }
+    | undefined
+  /** The last pipe table: its header and last line, for a part of it cut off by a blank line. */
+  private lastTable: { header: Cell[]; width: number; end: number } | undefined
 
   constructor(
     private readonly builder: PageBuilder,
@@ -43,8 +78,16 @@ export class MarkdownWalker {
       this.node(node)
     }
     runUntil(Number.POSITIVE_INFINITY)
+    this.flushDefinitions()
     this.flushBlock()
     this.sections.flush()
+  }
+
+  /** An HTML block read apart from the Markdown (a table written over blank lines). */
+  html(value: string, line: number): void {
+    this.flushBlock()
+    this.sections.flush()
+    addHtml(this.builder, value, line - 1)
   }
 
   /** A heading that is not Markdown (a readme.io `[block:api-header]`). */
@@ -61,6 +104,7 @@ export class MarkdownWalker {
     switch (node.type) {
       case 'heading': {
         this.flushBlock()
+        this.flushDefinitions()
         const { text, anchor } = plainText(node.children)
         const role = this.sections.heading(node.depth, text, this.line(node), anchor)
         if (role === 'title' && !this.builder.page.title) this.builder.page.title = text.trim()
@@ -82,6 +126,7 @@ export class MarkdownWalker {
         return
       case 'html':
         this.flushBlock()
+        if (this.definitionTags(node.value)) return
         if (/<(?:table|dl|h[1-6])\b/i.test(node.value)) {
           this.sections.flush()
           addHtml(this.builder, node.value, this.line(node) - 1)
@@ -99,6 +144,8 @@ export class MarkdownWalker {
 
   /** A cell's Markdown without the pipes around it. */
   private cellSource(cell: Nodes): string {
+    const own = (cell.data as { source?: string } | undefined)?.source
+    if (own !== undefined) return own.trim()
     return sourceOf(cell, this.source)
       .replace(/^\s*\|/, '')
       .replace(/(?<!\\)\|\s*$/, '')
@@ -112,15 +159,40 @@ export class MarkdownWalker {
       line: this.line(row),
       raw: (this.lines[this.line(row) - 1] ?? '').trim(),
     }))
+    const header = head?.children.map((cell) => cellOf(cell.children, this.cellSource(cell)))
     addTable(this.builder, {
-      ...(head
-        ? {
-            header: head.children.map((cell) => cellOf(cell.children, this.cellSource(cell))),
-          }
-        : {}),
+      ...(header ? { header } : {}),
       rows,
       line: this.line(table),
     })
+    this.lastTable = header
+      ? { header, width: header.length, end: table.position?.end.line ?? this.line(table) }
+      : undefined
+  }
+
+  /**
+   * Pipe rows right after a table, cut off from it by a blank line: Markdown
+   * reads them as a paragraph, the page means more rows of the same table.
+   */
+  private tableContinued(node: Paragraph): boolean {
+    const last = this.lastTable
+    const line = this.line(node)
+    if (!last || line - last.end > 3) return false
+    const source = sourceOf(node, this.source)
+    const lines = source.split(/\r?\n/)
+    const rows = lines.map((l) => (/^\s{0,3}\|/.test(l) ? pipeCells(l) : undefined))
+    if (rows.some((r) => r === undefined || r.length < Math.max(2, last.width - 1))) return false
+    addTable(this.builder, {
+      header: last.header,
+      rows: rows.map((cells, i) => ({
+        cells: cells!.slice(0, last.width).map((c) => cellOf(phrasing(c), c)),
+        line: line + i,
+        raw: lines[i]!.trim(),
+      })),
+      line,
+    })
+    last.end = line + lines.length - 1
+    return true
   }
 
   private listItem(item: ListItem): ListItemInput | undefined {
@@ -172,6 +244,14 @@ export class MarkdownWalker {
   }
 
   private paragraph(node: Paragraph): void {
+    if (this.dl?.at) {
+      const text = plainText(node.children).text.replace(/\s+/g, ' ').trim()
+      if (this.dl.at === 'dt') this.dl.term ??= { text: '', line: this.line(node) }
+      if (this.dl.at === 'dt') this.dl.term!.text += ` ${text}`
+      else this.dl.definition.push(text)
+      return
+    }
+    if (this.tableContinued(node)) return
     const { text, anchor } = plainText(node.children)
     const plain = text.trim()
     const line = this.line(node)
@@ -210,6 +290,16 @@ export class MarkdownWalker {
         return
       }
     }
+    if (this.sections.inEntry) {
+      // Under an error heading: a name alone in bold is its symbol; `Example:`
+      // and one code span is the message the API sends.
+      const name = /^[A-Za-z][A-Za-z0-9_]{2,79}$/.test(plain) && /_|[a-z][A-Z]/.test(plain)
+      if (name && meaningful.length === 1 && meaningful[0]!.type === 'strong') {
+        if (this.sections.symbol(plain)) return
+      }
+      const example = /^(?:examples?|sample|message)\s*:?\s*`([^`]*)`$/i.exec(plain)
+      if (example && this.sections.example(example[1]!)) return
+    }
     if (this.sections.text(plain, sourceOf(node, this.source))) return
     // A definition outside a list: `1000` / `: Authentication failed`.
     const split = /\n[ \t]*:[ \t]+/.exec(text)
@@ -223,6 +313,58 @@ export class MarkdownWalker {
         },
       ])
     }
+  }
+
+  /**
+   * Follows `<dl>`, `<dt>`, `<dd>` tags in an HTML block that leaves one of
+   * them open (the Markdown between the blocks is the term or definition).
+   * Returns whether the block was such a tag block.
+   */
+  private definitionTags(html: string): boolean {
+    const tags = [...html.matchAll(/<(\/?)(dl|dt|dd)\b[^>]{0,200}>/gi)]
+    if (tags.length === 0) return false
+    const opens = tags.filter((t) => t[1] === '' && t[2]!.toLowerCase() !== 'dl').length
+    const closes = tags.filter((t) => t[1] === '/' && t[2]!.toLowerCase() !== 'dl').length
+    // Every <dt>/<dd> closed in the block itself: a whole list, for the HTML reader.
+    if (!this.dl && opens === closes) return false
+    // Text inside the block itself (`<dt>TERM</dt>`) is for the HTML reader too.
+    if (html.replace(/<[^>]{0,400}>/g, '').trim() !== '') return false
+    for (const t of tags) {
+      const name = t[2]!.toLowerCase()
+      const closing = t[1] === '/'
+      this.dl ??= { items: [], definition: [] }
+      const dl = this.dl
+      if (name === 'dl') {
+        if (closing) this.flushDefinitions()
+      } else if (!closing) {
+        if (name === 'dt') this.definitionItem()
+        dl.at = name as 'dt' | 'dd'
+      } else dl.at = undefined
+    }
+    return true
+  }
+
+  /** Ends the term and definition read so far as one item. */
+  private definitionItem(): void {
+    const dl = this.dl
+    if (!dl?.term) return
+    const term = dl.term.text.trim()
+    dl.items.push({
+      term,
+      definition: dl.definition.join(' '),
+      line: dl.term.line,
+      raw: (this.lines[dl.term.line - 1] ?? '').trim(),
+    })
+    dl.term = undefined
+    dl.definition = []
+  }
+
+  private flushDefinitions(): void {
+    if (!this.dl) return
+    this.definitionItem()
+    const items = this.dl.items
+    this.dl = undefined
+    if (items.length > 0) addListItems(this.builder, items)
   }
 
   private flushBlock(): void {

@@ -314,3 +314,240 @@ describe('detectMarkdown and macros', () => {
     assert.equal(page.format, 'markdown')
   })
 })
+
+describe('entries a page writes twice', () => {
+  it('keeps one entry when a second table lists the same codes in another order', () => {
+    const page = parseMarkdown(
+      [
+        '| Name | Description | Value |',
+        '|---|---|---|',
+        '| E\\_FOO | Foo failed | 0x80000001 |',
+        '| E\\_BAR | Bar failed | 0x80000002 |',
+        '',
+        'Sorted by value:',
+        '',
+        '| Value | Name | Description |',
+        '|---|---|---|',
+        '| 0x80000002 | E\\_BAR | Bar failed |',
+        '| 0x80000001 | E\\_FOO | Foo failed |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'line'), [
+      { code: '0x80000001', symbol: 'E_FOO', line: 3 },
+      { code: '0x80000002', symbol: 'E_BAR', line: 4 },
+    ])
+  })
+
+  it('keeps one entry when a section repeats an overview list, with a prefix or other quoting', () => {
+    const page = parseMarkdown(
+      [
+        '- **XY100**: *Cannot use `in`, `ref` here.*',
+        '- **XY200**: *Something else went wrong.*',
+        '',
+        '## Details',
+        '',
+        '- **XY100**: Warning: *Cannot use `in` `ref` here.*',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'line'), [
+      { code: 'XY100', line: 1 },
+      { code: 'XY200', line: 2 },
+    ])
+  })
+
+  it('keeps rows one table lists twice, and the same code under two sections with other words', () => {
+    const page = parseMarkdown(
+      [
+        '## Gateway',
+        '| Code | Description | Explanation |',
+        '|---|---|---|',
+        '| 4001 | Unknown opcode | You sent an invalid gateway opcode. |',
+        '| 4001 | Unknown opcode | You sent an invalid gateway opcode. |',
+        '## Voice',
+        '| Code | Description | Explanation |',
+        '|---|---|---|',
+        '| 4001 | Unknown opcode | You sent an invalid voice opcode. |',
+      ].join('\n'),
+    )
+    assert.deepEqual(
+      page.rows.map((r) => r.line),
+      [4, 5, 9],
+    )
+  })
+
+  it('reads a table mapping cases to string codes as one entry per code', () => {
+    const page = parseMarkdown(
+      [
+        '| Case | Code | Where |',
+        '|---|---|---|',
+        '| Deadline passed | DEADLINE_EXCEEDED | Both |',
+        '| Server is down | UNAVAILABLE | Server |',
+        '| No answer in time | DEADLINE_EXCEEDED | Client |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'line'), [
+      { code: 'DEADLINE_EXCEEDED', line: 3 },
+      { code: 'UNAVAILABLE', line: 4 },
+    ])
+  })
+
+  it('reads a "Message" column of constant names in code spans as the symbol', () => {
+    const page = parseMarkdown(
+      [
+        '| Error code | Message | Description |',
+        '|---|---|---|',
+        '| 0x80240001 | `XX_E_NO_SERVICE` | The service could not start. |',
+        '| 0x80240002 | `XX_E_MAX_CAPACITY` | The queue is full. |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message'), [
+      { code: '0x80240001', symbol: 'XX_E_NO_SERVICE', message: 'The service could not start.' },
+      { code: '0x80240002', symbol: 'XX_E_MAX_CAPACITY', message: 'The queue is full.' },
+    ])
+  })
+})
+
+describe('table shapes', () => {
+  it('reads `Name - text` and `Title -- text` cells as a name or title and the message', () => {
+    const page = parseMarkdown(
+      [
+        '| Error | Description |',
+        '|---|---|',
+        '| XYZ100 | TokenExpired - The token has expired. Sign in again. |',
+        '| XYZ101 | bad_scope - The scope is not granted. |',
+        '',
+        'reason | Meaning',
+        '--- | ---',
+        '400 | Bad Request -- the server cannot read the message.',
+        '512 | Store offline -- the store could not be reached.',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'title', 'message'), [
+      { code: 'XYZ100', symbol: 'TokenExpired', message: 'The token has expired. Sign in again.' },
+      { code: 'XYZ101', symbol: 'bad_scope', message: 'The scope is not granted.' },
+      { code: '400', title: 'Bad Request', message: 'the server cannot read the message.' },
+      { code: '512', title: 'Store offline', message: 'the store could not be reached.' },
+    ])
+  })
+
+  it('reads rows cut off from their table by a blank line, under its header', () => {
+    const page = parseMarkdown(
+      [
+        '|状态码|状态类型|状态信息|',
+        '|:--|:---|:---|',
+        '|200|SUCCESS_STATUS|成功状态|',
+        '|301|NO_SUCH_THING|不存在|',
+        '',
+        '|700|PARTITION_NOT_READY|分区表未准备好|',
+        '|701|TIME_OUT|操作超时|',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message', 'line'), [
+      { code: '200', symbol: 'SUCCESS_STATUS', message: '成功状态', line: 3 },
+      { code: '301', symbol: 'NO_SUCH_THING', message: '不存在', line: 4 },
+      { code: '700', symbol: 'PARTITION_NOT_READY', message: '分区表未准备好', line: 6 },
+      { code: '701', symbol: 'TIME_OUT', message: '操作超时', line: 7 },
+    ])
+  })
+})
+
+describe('HTML inside Markdown', () => {
+  it('reads an HTML table written over blank lines, constants and bare hex codes included', () => {
+    const td = (v: string) => ['    <td>', `      ${v}`, '    </td>', '    ']
+    const page = parseMarkdown(
+      [
+        '## Results',
+        '',
+        '<table>',
+        '  <tr>',
+        ...td('Error Id'),
+        ...td('Error Text'),
+        ...td('Result (hex)'),
+        ...td('Description'),
+        '  </tr>',
+        '  ',
+        '  <tr>',
+        ...td('XX_E_FAIL'),
+        ...td('Unspecified error'),
+        ...td('0x80004005'),
+        ...td('&nbsp;'),
+        '  </tr>',
+        '  <tr>',
+        ...td('XX_E_NOLIB'),
+        ...td(''),
+        ...td('80029c4a'),
+        ...td('The library could not be loaded'),
+        '  </tr>',
+        '</table>',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message', 'group'), [
+      { code: '0x80004005', symbol: 'XX_E_FAIL', message: 'Unspecified error', group: 0 },
+      {
+        code: '80029c4a',
+        symbol: 'XX_E_NOLIB',
+        message: 'The library could not be loaded',
+        group: 0,
+      },
+    ])
+  })
+})
+
+describe('HTML definition lists around Markdown', () => {
+  it('reads `<dt>`/`<dd>` tag lines with the term and text as Markdown between them', () => {
+    const page = parseMarkdown(
+      [
+        '<dl> <dt>',
+        '',
+        '<span id="XX_E_GONE"></span>XX\\_E\\_GONE (0x80300001)',
+        '</dt> <dd>',
+        '',
+        'The [**item**](/x) is gone.',
+        '',
+        '</dd> <dt>',
+        '',
+        'XX\\_S\\_PARTIAL (0x00300002)',
+        '</dt> <dd>',
+        '',
+        'Only part of it was done.',
+        '',
+        '</dd> </dl>',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message', 'line'), [
+      { code: '0x80300001', symbol: 'XX_E_GONE', message: 'The item is gone.', line: 3 },
+      {
+        code: '0x00300002',
+        symbol: 'XX_S_PARTIAL',
+        message: 'Only part of it was done.',
+        line: 10,
+      },
+    ])
+  })
+})
+
+describe('error headings with a name and an example', () => {
+  it('reads a bold name under a code heading as the symbol, and `Example:` with a code span as the message', () => {
+    const page = parseMarkdown(
+      [
+        '## Codes',
+        '### 2001',
+        '**ErrCodeBadThing**',
+        '',
+        'Example:',
+        '`',
+        '[Error Code: 2001] bad thing: xxx',
+        '`',
+        '',
+        '### 2002',
+        '**ErrCodeOtherThing**',
+        '',
+        'Example: `...`',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message'), [
+      { code: '2001', symbol: 'ErrCodeBadThing', message: '[Error Code: 2001] bad thing: xxx' },
+      { code: '2002', symbol: 'ErrCodeOtherThing' },
+    ])
+  })
+})

@@ -9,7 +9,7 @@ import type { Importer, PageImport } from '../../find/page.ts'
 import { PageBuilder } from '../../find/page-builder.ts'
 import { isDelimiterRow, readFrontMatter, splitLines } from '../../find/text.ts'
 import { expandMacros, parseMarkdownTree } from './markdown-tree.ts'
-import { MarkdownWalker } from './markdown-walker.ts'
+import { type Interleaved, MarkdownWalker } from './markdown-walker.ts'
 import { blankMdx, looksLikeMdx } from './mdx.ts'
 
 export function parseMarkdown(input: string): PageImport {
@@ -19,10 +19,53 @@ export function parseMarkdown(input: string): PageImport {
   const text = expandMacros(lines.join('\n'))
   const frontMatter = readFrontMatter(lines)
   const builder = new PageBuilder(mdx ? 'mdx' : 'markdown', frontMatter.title)
-  const tree = parseMarkdownTree(text)
-  new MarkdownWalker(builder, text, splitLines(text)).walk(tree.children)
+  const { markdown, html } = setHtmlTablesApart(text)
+  const tree = parseMarkdownTree(markdown)
+  new MarkdownWalker(builder, markdown, splitLines(text)).walk(tree.children, html)
   applyExampleMessages(builder.page, text)
   return builder.page
+}
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/
+
+/**
+ * HTML tables written over blank lines (a WordPress export: each `<td>` on
+ * lines of its own, indented): Markdown ends an HTML block at a blank line
+ * and reads the rest as code and paragraphs. Each such table, from its
+ * `<table` line to its `</table>`, is read as one HTML block at its line; the
+ * Markdown keeps its place as blank lines, so offsets and lines stay true.
+ */
+function setHtmlTablesApart(text: string): { markdown: string; html: Interleaved[] } {
+  if (!/<table\b/i.test(text)) return { markdown: text, html: [] }
+  const lines = text.split('\n')
+  const html: Interleaved[] = []
+  let fence: string | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const f = FENCE.exec(line)
+    if (f) {
+      if (!fence) fence = f[1]![0]
+      else if (f[1]![0] === fence) fence = undefined
+      continue
+    }
+    if (fence || !/^\s{0,3}<table\b/i.test(line) || /<\/table>/i.test(line)) continue
+    let end = i + 1
+    let blank = false
+    while (end < lines.length && !/<\/table>/i.test(lines[end]!)) {
+      if (lines[end]!.trim() === '') blank = true
+      end++
+    }
+    if (end >= lines.length || !blank) {
+      i = end
+      continue
+    }
+    const value = lines.slice(i, end + 1).join('\n')
+    const at = i + 1
+    html.push({ line: at, run: (walker) => walker.html(value, at) })
+    for (let k = i; k <= end; k++) lines[k] = lines[k]!.replace(/[^\r]/g, ' ')
+    i = end
+  }
+  return { markdown: html.length ? lines.join('\n') : text, html }
 }
 
 /** Markdown structure: ATX headings, pipe-table delimiter rows, list items, front matter, MDX. */
