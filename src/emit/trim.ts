@@ -17,3 +17,10 @@ export function trimEndRun(text: string, char: string): string {
   while (end > 0 && text[end - 1] === char) end--
   return text.slice(0, end)
 }
+
+/** `text` without the characters at its end for which `test` holds. */
+export function trimEndWhile(text: string, test: (char: string) => boolean): string {
+  let end = text.length
+  while (end > 0 && test(text[end - 1]!)) end--
+  return text.slice(0, end)
+}

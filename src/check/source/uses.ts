@@ -46,7 +46,7 @@ export function usesIn(
     const e = error as { message?: string; loc?: { line: number; column: number } }
     return {
       ok: false,
-      message: (e.message ?? 'cannot be parsed').replace(/\s*\(\d+:\d+\)$/, ''),
+      message: (e.message ?? 'cannot be parsed').replace(/ ?\(\d+:\d+\)$/, ''),
       line: e.loc?.line ?? 1,
       column: (e.loc?.column ?? 0) + 1,
     }

@@ -2,7 +2,9 @@
 // `imported` section, plus the report of everything skipped or guessed. Every
 // importer ends here, so symbols, titles, statuses and ICU escaping are
 // decided once, the same way for every format.
+
 import type { CatalogFile, ErrorEntry, Group, Param } from '../../catalog/schema.ts'
+import { trimRuns } from '../../emit/trim.ts'
 import { anchorCandidates, resolveAnchorLabel } from '../find/anchor-label.ts'
 import { numericValue } from '../find/code-token.ts'
 import type { PageImport, PageRow } from '../find/page.ts'
@@ -60,14 +62,12 @@ function slug(text: string): string {
 }
 
 function slugify(text: string): string {
-  return text
+  const dashed = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '')
+  return trimRuns(trimRuns(dashed, '-').slice(0, 40), '-')
 }
 
 function uniqueId(base: string, used: Set<string>): string {

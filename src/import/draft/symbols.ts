@@ -1,6 +1,7 @@
 // Symbols (UPPER_SNAKE_CASE) for imported errors: the page's own name when it
 // has one (`ERROR_BAD_TOKEN`, `successful_completion`, `NoSuchKey`), else the
 // string code (`invalid_request`), else a few words of the message.
+import { trimRuns } from '../../emit/trim.ts'
 
 // Words that add length but no meaning to a symbol; "not", "must", "be" stay.
 const STOPWORDS = new Set(
@@ -29,14 +30,14 @@ const MAX_LENGTH = 48
 
 /** `NoSuchKey` → `NO_SUCH_KEY`, `successful_completion` → `SUCCESSFUL_COMPLETION`, `HTTPError` → `HTTP_ERROR`. */
 export function toUpperSnake(name: string): string | undefined {
-  const snake = name
+  const words = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    // A lookahead rather than `([A-Z]+)([A-Z][a-z])`, which backtracks over long capital runs.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1_')
     .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toUpperCase()
+  const snake = trimRuns(words, '_').toUpperCase()
   if (snake === '') return undefined
   return /^[0-9]/.test(snake) ? `ERR_${snake}` : snake
 }

@@ -1,5 +1,6 @@
 // Titles are short, stable summaries: the first sentence of the message, or
 // the page's name of the error in words.
+import { trimEndWhile } from '../../emit/trim.ts'
 import { normalizeSpace } from '../find/text.ts'
 
 const MAX = 80
@@ -19,11 +20,12 @@ export function summarize(message: string): string {
   let first = (end ? text.slice(0, end.index) : text).trim()
   if (first.length > 60) {
     const brk = BREAK.exec(first)
-    if (brk && brk.index >= 15) first = first.slice(0, brk.index).replace(/[\s,;:]+$/, '')
+    if (brk && brk.index >= 15)
+      first = trimEndWhile(first.slice(0, brk.index), (c) => /[\s,;:]/.test(c))
   }
   if (first.length > MAX) {
     const cut = first.lastIndexOf(' ', MAX - 1)
-    first = `${first.slice(0, cut > 20 ? cut : MAX - 1).replace(/[\s,;:]+$/, '')}…`
+    first = `${trimEndWhile(first.slice(0, cut > 20 ? cut : MAX - 1), (c) => /[\s,;:]/.test(c))}…`
   }
   return capitalize(first)
 }

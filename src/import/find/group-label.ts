@@ -17,7 +17,8 @@ const RANGE = /(?:^|[^\d.])(\d{1,12})\s*(?:~|–|—|-|\bto\b|\.\.)\s*(\d{1,12})
 const CLASS = /^class\s+([0-9A-Z]{2})\b/i
 
 export function cleanGroupTitle(text: string): string {
-  return normalizeSpace(text.replace(/\*\*|__/g, '')).replace(/\s*:$/, '')
+  const title = normalizeSpace(text.replace(/\*\*|__/g, ''))
+  return title.endsWith(':') ? title.slice(0, -1).trimEnd() : title
 }
 
 export function parseGroupLabel(text: string): GroupLabel {

@@ -174,7 +174,7 @@ export function parseMysql(text: string): PageImport {
     if (directive) {
       const [, keyword, rest] = directive as unknown as [string, string, string]
       if (keyword === 'languages') {
-        for (const spec of rest.replace(/;.*$/, '').split(',')) {
+        for (const spec of rest.split(';', 1)[0]!.split(',')) {
           const [long, short] = spec.trim().split(/[=\s]+/)
           if (long && short) languages.set(short, long)
         }

@@ -184,7 +184,10 @@ function describe(entry: Entry): string {
 
 /** `Class 22 - Data Exception` → `data exception`; acronyms keep their case. */
 function classTitle(section: string): string {
-  const name = section.replace(/^Class\s+[0-9A-Z]{2}\s*[-–—:]\s*/, '').replace(/\s*\(.*$/, '')
+  const name = section
+    .replace(/^Class\s+[0-9A-Z]{2}\s*[-–—:]\s*/, '')
+    .split('(', 1)[0]!
+    .trimEnd()
   return name.replace(/\b[A-Z][a-z]+\b/g, (word) => word.toLowerCase())
 }
 

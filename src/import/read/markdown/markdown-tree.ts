@@ -23,6 +23,7 @@ import type {
   TableCell,
   TableRow,
 } from 'mdast'
+import { trimEndRun } from '../../../emit/trim.ts'
 
 /**
  * KumaScript-style macros (`{{HTTPStatus(404, "404 Not Found")}}`, MDN) read
@@ -175,7 +176,7 @@ class TreeBuilder {
         }
       case 'html_block':
         this.i++
-        return { type: 'html', value: t.content.replace(/\n+$/, ''), position }
+        return { type: 'html', value: trimEndRun(t.content, '\n'), position }
       case 'hr':
         this.i++
         return { type: 'thematicBreak', position }

@@ -297,7 +297,7 @@ export class MarkdownWalker {
       if (name && meaningful.length === 1 && meaningful[0]!.type === 'strong') {
         if (this.sections.symbol(plain)) return
       }
-      const example = /^(?:examples?|sample|message)\s*:?\s*`([^`]*)`$/i.exec(plain)
+      const example = /^(?:examples?|sample|message)(?:\s*:)?\s*`([^`]*)`$/i.exec(plain)
       if (example && this.sections.example(example[1]!)) return
     }
     if (this.sections.text(plain, sourceOf(node, this.source))) return
