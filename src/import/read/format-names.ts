@@ -11,4 +11,6 @@ export const FORMAT_NAMES: readonly string[] = [
   'mysql-messages',
   'json',
   'csv',
+  'man',
+  'proto',
 ]

@@ -6,10 +6,12 @@ import type { Importer } from '../find/page.ts'
 import { csvImporter } from './csv.ts'
 import { htmlImporter } from './html.ts'
 import { jsonImporter } from './json.ts'
+import { manImporter } from './man.ts'
 import { markdownImporter } from './markdown/markdown.ts'
 import { readmeBlocksImporter } from './markdown/readme-blocks.ts'
 import { mysqlImporter } from './mysql.ts'
 import { postgresImporter } from './postgres.ts'
+import { protoImporter } from './proto.ts'
 import { textColumnsImporter } from './text-columns.ts'
 
 export const importers: Importer[] = [
@@ -21,4 +23,6 @@ export const importers: Importer[] = [
   mysqlImporter,
   jsonImporter,
   csvImporter,
+  manImporter,
+  protoImporter,
 ]
