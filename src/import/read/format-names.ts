@@ -13,4 +13,5 @@ export const FORMAT_NAMES: readonly string[] = [
   'csv',
   'man',
   'proto',
+  'rst',
 ]

@@ -12,6 +12,7 @@ import { readmeBlocksImporter } from './markdown/readme-blocks.ts'
 import { mysqlImporter } from './mysql.ts'
 import { postgresImporter } from './postgres.ts'
 import { protoImporter } from './proto.ts'
+import { rstImporter } from './rst.ts'
 import { textColumnsImporter } from './text-columns.ts'
 
 export const importers: Importer[] = [
@@ -25,4 +26,5 @@ export const importers: Importer[] = [
   csvImporter,
   manImporter,
   protoImporter,
+  rstImporter,
 ]
