@@ -337,7 +337,7 @@ function simpleTable(lines: readonly string[], start: number, end: number): Tabl
       continue
     }
     if (l.trim() === '') continue
-    const cells = spans.map(([from, to], c) =>
+    const cells = spans.map(([from], c) =>
       normalizeSpace(inline(l.slice(from, c === spans.length - 1 ? undefined : spans[c + 1]![0]))),
     )
     // A line with an empty first cell continues the previous row.
