@@ -14,4 +14,6 @@ export const FORMAT_NAMES: readonly string[] = [
   'man',
   'proto',
   'rst',
+  'yaml',
+  'toml',
 ]

@@ -14,6 +14,8 @@ import { postgresImporter } from './postgres.ts'
 import { protoImporter } from './proto.ts'
 import { rstImporter } from './rst.ts'
 import { textColumnsImporter } from './text-columns.ts'
+import { tomlImporter } from './toml-defs.ts'
+import { yamlImporter } from './yaml-defs.ts'
 
 export const importers: Importer[] = [
   readmeBlocksImporter,
@@ -27,4 +29,6 @@ export const importers: Importer[] = [
   manImporter,
   protoImporter,
   rstImporter,
+  yamlImporter,
+  tomlImporter,
 ]
