@@ -16,4 +16,5 @@ export const FORMAT_NAMES: readonly string[] = [
   'rst',
   'yaml',
   'toml',
+  'openapi',
 ]

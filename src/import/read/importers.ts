@@ -10,6 +10,7 @@ import { manImporter } from './man.ts'
 import { markdownImporter } from './markdown/markdown.ts'
 import { readmeBlocksImporter } from './markdown/readme-blocks.ts'
 import { mysqlImporter } from './mysql.ts'
+import { openapiImporter } from './openapi.ts'
 import { postgresImporter } from './postgres.ts'
 import { protoImporter } from './proto.ts'
 import { rstImporter } from './rst.ts'
@@ -31,4 +32,5 @@ export const importers: Importer[] = [
   rstImporter,
   yamlImporter,
   tomlImporter,
+  openapiImporter,
 ]
