@@ -62,7 +62,7 @@ export function parseOpenapi(text: string): PageImport {
   if (deep) throw nestingError('openapi', deep.line)
   const { tree, errorLine } = yamlTree(text)
   const builder = new PageBuilder('openapi')
-  if (!tree || tree.kind !== 'map') {
+  if (tree?.kind !== 'map') {
     builder.skip(errorLine ?? 1, `not a valid OpenAPI or JSON Schema document; nothing imported`)
     return builder.page
   }
