@@ -54,7 +54,7 @@ export function deepNesting(
 
 export function nestingError(format: string, line: number): PageLimitError {
   return new PageLimitError(
-    `nesting deeper than ${MAX_NESTING} levels at line ${line}; errcat reads pages nested at most ${MAX_NESTING} deep`,
+    `nesting deeper than ${MAX_NESTING} levels; errcat reads pages nested at most ${MAX_NESTING} deep`,
     line,
     format,
   )
