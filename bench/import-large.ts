@@ -94,6 +94,88 @@ const PAGES: Record<string, (size: number) => string> = {
     }
     return lines.join('\n')
   },
+  'tsv export': (size) =>
+    fill(size, ['code\tsymbol\thttp status\tmessage\tdescription'], (r) => [
+      `${r.code}\t${r.symbol}\t${r.status}\t${r.message}\t${r.description}`,
+    ]),
+  'man page errors': (size) =>
+    fill(
+      size,
+      ['.Dd May 1, 2020', '.Dt ERRORS 2', '.Os', '.Sh ERRORS', '.Bl -tag -width Er'],
+      (r) => [`.It Er ${r.code} ${r.symbol} Em "${r.message}" .`, r.description],
+      ['.El'],
+    ),
+  'proto enum': (size) =>
+    fill(
+      size,
+      ['syntax = "proto3";', '', 'message ErrorEnum {', '  enum Error {'],
+      (r) => [
+        '',
+        `    // ${r.message}.`,
+        `    // ${r.description}`,
+        `    ${r.symbol} = ${r.code};`,
+      ],
+      ['  }', '}'],
+    ),
+  'rst grid table': (size) => {
+    const border = `+--------+--------------+-----+${'-'.repeat(50)}+${'-'.repeat(110)}+`
+    const cell = (t: string | number, w: number) => ` ${String(t).padEnd(w - 1)}`
+    return fill(
+      size,
+      [
+        'Error codes',
+        '===========',
+        '',
+        '.. _errors:',
+        '',
+        border,
+        `|${cell('Code', 8)}|${cell('Symbol', 14)}|${cell('HTTP', 5)}|${cell('Message', 50)}|${cell('Description', 110)}|`,
+        border.replace(/-/g, '='),
+      ],
+      (r) => [
+        `|${cell(r.code, 8)}|${cell(r.symbol, 14)}|${cell(r.status, 5)}|${cell(r.message, 50)}|${cell(r.description, 110)}|`,
+        border,
+      ],
+    )
+  },
+  'yaml definitions': (size) =>
+    fill(size, ['# Error definitions', 'errors:'], (r) => [
+      `  # ${r.description}`,
+      `  ${r.symbol.toLowerCase()}:`,
+      `    code: ${r.code}`,
+      `    status: ${r.status}`,
+      `    message: "${r.message}"`,
+    ]),
+  'toml definitions': (size) =>
+    fill(size, ['# Error definitions', ''], (r) => [
+      `["App:${r.symbol}"]`,
+      `error = '''`,
+      r.message,
+      `'''`,
+      `description = "${r.description}"`,
+      '',
+    ]),
+  'openapi enum': (size) =>
+    `${fill(size, ["openapi: '3.0.3'", 'info:', '  title: Big', "  version: '1'", 'paths: {}', 'components:', '  schemas:', '    Error:', '      properties:', '        code:', '          type: string', '          enum:'], (r) => [`            - ${r.symbol}`])}\n          x-enum-descriptions:\n${fill(size / 4, [], (r) => [`            - "${r.message}"`])}\n`,
+}
+
+/** Lines: a head, then each row's lines until the page reaches `size`, then a tail. */
+function fill(
+  size: number,
+  head: string[],
+  lines: (r: ReturnType<typeof row>) => string[],
+  tail: string[] = [],
+): string {
+  const out = [...head]
+  let length = 0
+  for (let i = 0; length < size; i++) {
+    for (const line of lines(row(i))) {
+      out.push(line)
+      length += line.length + 1
+    }
+  }
+  out.push(...tail)
+  return out.join('\n')
 }
 
 interface Measured {

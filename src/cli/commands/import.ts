@@ -15,6 +15,45 @@ interface ImportOptions {
   format?: DraftFormat
   force?: boolean
   from?: string
+  explainDetection?: boolean
+}
+
+type Details = import('../../import/read/read-pages.ts').PageDetail[]
+
+const score = (n: number) => n.toFixed(2)
+
+/** One line per page: which importer read it and why, what it found, what it skipped and where. */
+function pageLines(draft: Draft, details: Details): string[] {
+  return draft.inputs.map((input) => {
+    const detail = details.find((d) => d.file === input.file)
+    let how = `read as ${input.format}`
+    if (detail?.forced) how += ' (--from)'
+    else if (detail) {
+      const [chosen, next] = detail.candidates
+      how += ` (detected, score ${score(chosen?.score ?? 0)}${next && next.score > 0 ? `; next ${next.format} ${score(next.score)}` : ''})`
+    }
+    const skipped = draft.report.filter((r) => r.file === input.file && r.kind === 'skipped')
+    const where = skipped
+      .slice(0, 10)
+      .map((r) => `${r.file}:${r.line}`)
+      .join(', ')
+    const more = skipped.length > 10 ? `, … ${skipped.length - 10} more` : ''
+    return `${input.file}: ${how}, ${input.errors} errors, ${skipped.length} skipped${skipped.length ? ` (${where}${more})` : ''}`
+  })
+}
+
+/** Every candidate's score, for `--explain-detection`. */
+function detectionLines(details: Details): string[] {
+  return details.map((d) => {
+    if (d.forced) return `${d.file}: detection: not run, --from ${d.format}`
+    const scores = d.candidates
+      .filter((c) => c.score > 0)
+      .map((c) => `${c.format} ${score(c.score)}${c.format === d.format ? ' (chosen)' : ''}`)
+      .join(', ')
+    const zero = d.candidates.filter((c) => c.score === 0).map((c) => c.format)
+    const rest = zero.length ? `; 0 for ${zero.join(', ')}` : ''
+    return `${d.file}: detection: ${scores || 'no format recognised it'}${rest}`
+  })
 }
 
 function summary(draft: Draft, output: string | undefined): string {
@@ -33,7 +72,7 @@ function summary(draft: Draft, output: string | undefined): string {
 export function importCommand(): Command {
   return new Command('import')
     .description(
-      'Turn error-code reference pages into a catalog draft. Reads HTML, Markdown/MDX, readme.io exports, plain text, CSV, JSON, PostgreSQL errcodes.txt and MySQL messages, recognised by content. The draft goes to stdout (or -o); what was skipped or guessed goes to stderr with file:line.',
+      'Turn error-code reference pages into a catalog draft. Reads HTML, Markdown/MDX, readme.io exports, plain text, CSV, JSON, PostgreSQL errcodes.txt, MySQL messages, man pages, Protocol Buffers, reStructuredText, YAML/TOML definitions and OpenAPI/JSON Schema, recognised by content. The draft goes to stdout (or -o); what was skipped or guessed goes to stderr with file:line.',
     )
     .argument('<files...>', 'pages to import: files, or folders to search')
     .option('-o, --output <file>', 'write the draft to this file instead of stdout')
@@ -50,6 +89,10 @@ export function importCommand(): Command {
         'read every input as this format instead of detecting it',
       ).choices(FORMAT_NAMES),
     )
+    .option(
+      '--explain-detection',
+      "print every format's score for each page (stderr), to see why a format was chosen",
+    )
     .action(async (files: string[], options: ImportOptions) => {
       const format: DraftFormat =
         options.format ?? (options.output && extname(options.output) === '.json' ? 'json' : 'yaml')
@@ -58,6 +101,9 @@ export function importCommand(): Command {
       const { buildDraft } = await import('../../import/draft/build-draft.ts')
       const { writeDraft } = await import('../../import/write/write-draft.ts')
       const read = await readPages(files, options.from)
+      if (options.explainDetection) {
+        for (const line of detectionLines(read.details)) process.stderr.write(`${line}\n`)
+      }
       for (const p of read.passedOver) process.stderr.write(`${p.file}: passed over: ${p.reason}\n`)
       if (read.problem) throw new CliError(read.problem.message, 2, read.problem.hint)
 
@@ -88,6 +134,7 @@ export function importCommand(): Command {
       }
       for (const r of draft.report)
         process.stderr.write(`${r.file}:${r.line}: ${r.kind}: ${r.message}\n`)
+      for (const line of pageLines(draft, read.details)) process.stderr.write(`${line}\n`)
       process.stderr.write(`${summary(draft, options.output)}\n`)
     })
 }

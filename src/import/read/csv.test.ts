@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import { csvImporter } from './csv.ts'
+import { detectFormat } from './detect.ts'
+import { PageLimitError } from './limits.ts'
 
 const corpus = (name: string) =>
   readFileSync(new URL(`../../../../shared/corpus/${name}`, import.meta.url), 'utf8')
@@ -156,5 +158,54 @@ describe('CSV importer', () => {
     ]) {
       assert.equal(csvImporter.detect(text), 0, text)
     }
+  })
+})
+
+describe('CSV variants from real exports', () => {
+  it('reads padded cells and quoted headers', () => {
+    const page = csvImporter.parse(
+      '"Code" , "Message"\n  1001  ,  Token missing  \n  1002  , "Token, expired"\n',
+    )
+    assert.deepEqual(
+      page.rows.map((r) => [r.code, r.message]),
+      [
+        ['1001', 'Token missing'],
+        ['1002', 'Token, expired'],
+      ],
+    )
+  })
+
+  it('reads headers in other languages by the contents of their columns', () => {
+    const text =
+      'Código;Mensaje\n4001;Pedido no encontrado\n4002;Pedido bloqueado\n4003;Pago rechazado\n'
+    assert.equal(detectFormat(text)?.importer.format, 'csv')
+    const page = csvImporter.parse(text)
+    assert.deepEqual(
+      page.rows.map((r) => [r.code, r.message]),
+      [
+        ['4001', 'Pedido no encontrado'],
+        ['4002', 'Pedido bloqueado'],
+        ['4003', 'Pago rechazado'],
+      ],
+    )
+  })
+
+  it('reads past a title row and notes above the header', () => {
+    const text =
+      'Error codes of the Shop API\nUpdated 2024-01-01\ncode,message\n1,Not found\n2,Locked\n3,Declined\n'
+    const page = csvImporter.parse(text)
+    assert.deepEqual(
+      page.rows.map((r) => r.code),
+      ['1', '2', '3'],
+    )
+  })
+
+  it('stops at a stated column limit on a huge single-line table', () => {
+    const text = `code,message\n${'1,abc,'.repeat(200_000)}`
+    assert.throws(
+      () => csvImporter.parse(text),
+      (e: Error) =>
+        e instanceof PageLimitError && e.line === 2 && /at most 1000 columns/.test(e.message),
+    )
   })
 })

@@ -11,8 +11,10 @@ import {
   recogniseFields,
 } from '../find/record-fields.ts'
 import { firstLines } from '../find/text.ts'
+import { PageLimitError } from './limits.ts'
 
 const DELIMITERS = [',', ';', '\t'] as const
+const MAX_COLUMNS = 1000
 // Resuming after a broken record re-reads the rest of the input; past this
 // many broken records the file is not CSV worth reading and the rest is skipped.
 const MAX_RESUMES = 20
@@ -31,6 +33,8 @@ export function detectCsv(text: string): number {
   if (/^(?:[<{[|#>*-]|```|\[block:)/.test(first) || /^(?:[-*+]\s|\d+\.\s)/.test(first)) return 0
   const delimiter = guessDelimiter(lines)
   if (!delimiter) return 0
+  // Too wide to recognise its columns cheaply: claim it, and parse() says where the limit is.
+  if (tooWide(lines.join('\n'), delimiter)) return 0.5
   const { header, rows } = readRecords(lines.join('\n'), delimiter).table
   const roles = recogniseFields(header, rows)
   if (!roles.includes('code')) return 0
@@ -41,6 +45,14 @@ export function detectCsv(text: string): number {
 export function parseCsv(text: string): PageImport {
   const lines = sampleLines(text, 40)
   const delimiter = guessDelimiter(lines) ?? ','
+  const wide = tooWide(text, delimiter)
+  if (wide) {
+    throw new PageLimitError(
+      `a row of more than ${MAX_COLUMNS} fields; errcat reads tables of at most ${MAX_COLUMNS} columns`,
+      wide,
+      'csv',
+    )
+  }
   const { table, notes } = readRecords(text, delimiter)
   const roles = recogniseFields(table.header, table.rows)
   const result = readDataRows(table.header, table.rows, roles)
@@ -81,6 +93,27 @@ function guessDelimiter(lines: readonly string[]): string | undefined {
     }
   }
   return best?.delimiter
+}
+
+/**
+ * The first line with more than MAX_COLUMNS delimiters outside quotes: an
+ * error table has a handful of columns, and column recognition costs
+ * columns × rows. Quoted fields may span lines, so quotes carry over.
+ */
+function tooWide(text: string, delimiter: string): number | undefined {
+  let line = 1
+  let count = 0
+  let quoted = false
+  const d = delimiter.charCodeAt(0)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) quoted = !quoted
+    else if (c === 10 && !quoted) {
+      line++
+      count = 0
+    } else if (c === d && !quoted && ++count > MAX_COLUMNS) return line
+  }
+  return undefined
 }
 
 function countOutsideQuotes(line: string, delimiter: string): number {
@@ -127,6 +160,8 @@ function readRecords(input: string, delimiter: string): RecordsRead {
         bom: true,
         relax_column_count: true,
         relax_quotes: true,
+        // Padded cells (`  1002  , "Token, expired"`): spaces around a quoted field are no part of it.
+        trim: true,
         skip_empty_lines: true,
         raw: true,
         on_record: ({ record, raw }: { record: string[]; raw: string }) => {
@@ -153,11 +188,28 @@ function readRecords(input: string, delimiter: string): RecordsRead {
       startLine = failedAt + 1
     }
   }
-  const [first, ...rest] = records
+  // A title row or notes above the header: one-cell records followed by a header.
+  let start = 0
+  while (start < Math.min(5, records.length - 2) && filled(records[start]!) <= 1) start++
+  if (start > 0 && looksLikeHeader(records[start]!.cells, records.slice(start + 1))) {
+    for (const r of records.slice(0, start)) {
+      notes.push({
+        line: r.line,
+        kind: 'skipped',
+        message: 'a title or note above the header',
+        raw: r.raw ?? '',
+      })
+    }
+  } else start = 0
+  const [first, ...rest] = records.slice(start)
   if (first && looksLikeHeader(first.cells, rest)) {
     return { table: { header: first.cells.map((c) => c ?? ''), rows: rest }, notes }
   }
   return { table: { header: undefined, rows: records }, notes }
+}
+
+function filled(record: DataRow): number {
+  return record.cells.filter((c) => c !== undefined && c.trim() !== '').length
 }
 
 function describeCsvError(error: CsvError): string {

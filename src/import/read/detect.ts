@@ -32,6 +32,25 @@ export function detectFormat(
   return best
 }
 
+/** Every importer's score for the text, highest first (ties in registry order): why one was chosen. */
+export function scoreFormats(
+  text: string,
+  importers: readonly Importer[] = registry,
+): { format: string; score: number }[] {
+  if (looksBinary(text) || text.trim() === '') return []
+  const scores = importers.map((importer, order) => {
+    let score = 0
+    try {
+      score = importer.detect(text)
+    } catch {
+      score = 0
+    }
+    return { format: importer.format, score, order }
+  })
+  scores.sort((a, b) => b.score - a.score || a.order - b.order)
+  return scores.map(({ format, score }) => ({ format, score }))
+}
+
 /** The importer registered for a format name (`--from`). */
 export function importerFor(
   format: string,

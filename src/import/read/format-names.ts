@@ -11,4 +11,10 @@ export const FORMAT_NAMES: readonly string[] = [
   'mysql-messages',
   'json',
   'csv',
+  'man',
+  'proto',
+  'rst',
+  'yaml',
+  'toml',
+  'openapi',
 ]

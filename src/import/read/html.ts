@@ -8,6 +8,7 @@ import { PageBuilder } from '../find/page-builder.ts'
 import { Sections } from '../find/sections.ts'
 import { addTable, type Cell, type TableRowInput } from '../find/table-rows.ts'
 import { blankLines, normalizeSpace, readFrontMatter, splitLines } from '../find/text.ts'
+import { MAX_NESTING, nestingError } from './limits.ts'
 
 const SKIP = new Set([
   'script',
@@ -212,11 +213,27 @@ class HtmlWalker {
   }
 }
 
+/** The first element nested deeper than MAX_NESTING, found without recursion. */
+function deepestElement(root: T.ParentNode): T.Element | undefined {
+  const stack: [T.ParentNode, number][] = [[root, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    for (const child of node.childNodes) {
+      if (!isElement(child)) continue
+      if (depth + 1 > MAX_NESTING) return child
+      stack.push([child, depth + 1])
+    }
+  }
+  return undefined
+}
+
 /** Adds what an HTML document or fragment holds; `lineOffset` places a fragment within its page. */
 export function addHtml(builder: PageBuilder, html: string, lineOffset = 0, whole = false): void {
   const root = whole
     ? parse(html, { sourceCodeLocationInfo: true })
     : parseFragment(html, { sourceCodeLocationInfo: true })
+  const deep = deepestElement(root)
+  if (deep) throw nestingError('html', (deep.sourceCodeLocation?.startLine ?? 1) + lineOffset)
   const walker = new HtmlWalker(builder, lineOffset)
   walker.walk(root)
   walker.end()

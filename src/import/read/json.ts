@@ -14,6 +14,7 @@ import {
   recogniseFields,
 } from '../find/record-fields.ts'
 import { type JsonPath, scanJson } from './json-scan.ts'
+import { deepNesting, nestingError } from './limits.ts'
 
 export const jsonImporter: Importer = {
   format: 'json',
@@ -64,6 +65,12 @@ export function detectJson(text: string): number {
 
 export function parseJson(text: string): PageImport {
   const page: PageImport = { format: 'json', groups: [], rows: [], notes: [] }
+  // Records are copied and previewed by recursive code: past the stated depth, stop.
+  const deep = deepNesting(text)
+  if (deep) {
+    cache = undefined
+    throw nestingError('json', deep.line)
+  }
   const { value, error } = parseCached(text, true)
   if (error) {
     const scanned = scanJson(text)

@@ -4,15 +4,30 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PageSource } from '../draft/build-draft.ts'
-import { detectFormat, formatNames, importerFor } from './detect.ts'
+import type { PageImport } from '../find/page.ts'
+import { formatNames, importerFor, scoreFormats } from './detect.ts'
+import { PageLimitError } from './limits.ts'
+import { SHAPES } from './shapes.ts'
 
 export interface ReadProblem {
   message: string
   hint?: string
 }
 
+/** How a file was read: for the summary and `--explain-detection`. */
+export interface PageDetail {
+  file: string
+  format: string
+  /** Set when `--from` chose the format. */
+  forced: boolean
+  /** Every importer's score, highest first (empty when forced). */
+  candidates: { format: string; score: number }[]
+}
+
 export interface ReadPagesResult {
   pages: PageSource[]
+  /** One per file read (pages, then files whose reading stopped), in order. */
+  details: PageDetail[]
   /** Files in folders that were not read, with why. */
   passedOver: { file: string; reason: string }[]
   problem?: ReadProblem
@@ -37,6 +52,7 @@ export async function readPages(paths: readonly string[], from?: string): Promis
   if (from !== undefined && !forced) {
     return {
       pages: [],
+      details: [],
       passedOver: [],
       problem: {
         message: `unknown input format "${from}"`,
@@ -45,6 +61,7 @@ export async function readPages(paths: readonly string[], from?: string): Promis
     }
   }
   const pages: PageSource[] = []
+  const details: PageDetail[] = []
   const passedOver: ReadPagesResult['passedOver'] = []
   for (const path of paths) {
     let isFolder = false
@@ -54,6 +71,7 @@ export async function readPages(paths: readonly string[], from?: string): Promis
       const code = (error as NodeJS.ErrnoException).code
       return {
         pages,
+        details,
         passedOver,
         problem: {
           message: `${path}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code})`}`,
@@ -70,13 +88,16 @@ export async function readPages(paths: readonly string[], from?: string): Promis
       } catch (error) {
         return {
           pages,
+          details,
           passedOver,
           problem: {
             message: `${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`,
           },
         }
       }
-      const importer = forced ?? detectFormat(text)?.importer
+      const candidates = forced ? [] : scoreFormats(text)
+      const best = candidates[0] && candidates[0].score > 0 ? candidates[0].format : undefined
+      const importer = forced ?? (best === undefined ? undefined : importerFor(best))
       if (!importer) {
         if (isFolder) {
           passedOver.push({ file, reason: 'not an error-code page errcat can read' })
@@ -84,6 +105,7 @@ export async function readPages(paths: readonly string[], from?: string): Promis
         }
         return {
           pages,
+          details,
           passedOver,
           problem: {
             message: `cannot tell what kind of page ${file} is`,
@@ -91,7 +113,23 @@ export async function readPages(paths: readonly string[], from?: string): Promis
           },
         }
       }
-      const page = importer.parse(text)
+      let page: PageImport
+      try {
+        page = importer.parse(text)
+      } catch (error) {
+        if (!(error instanceof PageLimitError)) throw error
+        details.push({ file, format: error.format, forced: !!forced, candidates })
+        return {
+          pages,
+          details,
+          passedOver,
+          problem: {
+            message: `${file}:${error.line}: ${error.message} (read as ${error.format}); nothing imported`,
+            hint: 'Split or flatten the page; errcat stops there rather than exhaust the stack or memory.',
+          },
+        }
+      }
+      details.push({ file, format: importer.format, forced: !!forced, candidates })
       if (page.rows.length === 0) {
         if (isFolder) {
           passedOver.push({ file, reason: `read as ${page.format}, but it lists no error codes` })
@@ -99,10 +137,11 @@ export async function readPages(paths: readonly string[], from?: string): Promis
         }
         return {
           pages,
+          details,
           passedOver,
           problem: {
             message: `found no error codes in ${file} (read as ${page.format})`,
-            hint: 'errcat looks for tables with a code column, one heading per error, and lists like `1001: message`. Pass --from <format> if the format was misread.',
+            hint: nothingFoundHint(file, page, candidates),
           },
         }
       }
@@ -112,9 +151,29 @@ export async function readPages(paths: readonly string[], from?: string): Promis
   if (pages.length === 0) {
     return {
       pages,
+      details,
       passedOver,
       problem: { message: `no error-code page found in ${paths.join(', ')}` },
     }
   }
-  return { pages, passedOver }
+  return { pages, details, passedOver }
+}
+
+/** Which shapes were tried, what the importer noted, and which other formats came close. */
+function nothingFoundHint(
+  file: string,
+  page: PageImport,
+  candidates: readonly { format: string; score: number }[],
+): string {
+  const lines = [`As ${page.format}, errcat looked for ${SHAPES[page.format] ?? 'error entries'}.`]
+  for (const note of page.notes.slice(0, 5)) lines.push(`${file}:${note.line}: ${note.message}`)
+  const others = candidates.filter((c) => c.format !== page.format && c.score > 0)
+  if (others.length > 0) {
+    lines.push(
+      `Other formats that also matched: ${others.map((c) => `${c.format} (${c.score})`).join(', ')}; try --from <format>.`,
+    )
+  } else {
+    lines.push('Pass --from <format> if the format was misread.')
+  }
+  return lines.join('\n')
 }
