@@ -52,8 +52,8 @@ function bestOf(runs: number, a: () => void, b: () => void): [number, number] {
 describe('hostile Markdown grows linearly', () => {
   for (const [name, build] of Object.entries(SHAPES)) {
     it(name, () => {
-      const small = build(8_000)
-      const large = build(64_000)
+      const small = build(20_000)
+      const large = build(160_000)
       parseMarkdown(small) // warm-up: compilation, JIT
       const [a, b] = bestOf(
         4,
