@@ -4,19 +4,10 @@
 // deletes or overwrites a file that errcat did not write.
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import {
-  lstat,
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  realpath,
-  rename,
-  rm,
-  writeFile,
-} from 'node:fs/promises'
-import { basename, dirname, isAbsolute, join, normalize, relative, sep } from 'node:path'
+import { lstat, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path'
 import type { OutputFile } from '../emit/targets.ts'
+import { realPathOf } from '../load/real-path.ts'
 import { CliError } from './errors.ts'
 
 export const MANIFEST = '.errcat-manifest.json'
@@ -151,16 +142,6 @@ async function startsWithMark(path: string): Promise<boolean> {
     return head.subarray(0, bytesRead).toString('utf8').includes(GENERATED_MARK)
   } finally {
     await handle.close()
-  }
-}
-
-/** The path with the symlinks of its folder (and of itself, when it exists) resolved. */
-async function realPathOf(path: string): Promise<string> {
-  try {
-    return await realpath(path)
-  } catch {
-    const folder = await realpath(dirname(path)).catch(() => dirname(path))
-    return join(folder, basename(path))
   }
 }
 

@@ -13,9 +13,7 @@ export function trimRuns(text: string, char: string): string {
 
 /** `text` without the run of `char` at its end. */
 export function trimEndRun(text: string, char: string): string {
-  let end = text.length
-  while (end > 0 && text[end - 1] === char) end--
-  return text.slice(0, end)
+  return trimEndWhile(text, (c) => c === char)
 }
 
 /** `text` without the characters at its end for which `test` holds. */

@@ -2,8 +2,7 @@
 // includes, validates each file against the schema, parses every ICU message,
 // merges groups, errors and translations, and applies the defaults. Every
 // problem becomes a positioned finding; nothing throws.
-import { realpath } from 'node:fs/promises'
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { compareFindings, type Finding, type Position } from '../catalog/diagnostic.ts'
 import { type Placeholder, parseMessage } from '../catalog/message.ts'
 import type {
@@ -21,6 +20,7 @@ import {
 } from '../catalog/schema.ts'
 import { validateEnvelope } from '../envelope/validate.ts'
 import { type JsonPath, type ReadText, readSourceFile, type SourceDocument } from './document.ts'
+import { realPathOf } from './real-path.ts'
 import { validateAgainst } from './validate.ts'
 
 export interface LoadResult {
@@ -137,7 +137,7 @@ export async function loadCatalog(
   }
 
   const root = resolve(cwd, rootPath)
-  const rootFolder = await realFolder(dirname(root))
+  const rootFolder = await realPathOf(dirname(root))
   await visit(root, [])
   if (files.length === 0) return { findings: findings.sort(compareFindings) }
 
@@ -576,25 +576,9 @@ async function loadTranslations(
   return localeFiles
 }
 
-/** The folder with its symlinks resolved, so that `isInside` compares real paths. */
-async function realFolder(folder: string): Promise<string> {
-  try {
-    return await realpath(folder)
-  } catch {
-    return folder
-  }
-}
-
-/** Whether `target` (once its symlinks are resolved, when it exists) lies inside `folder`. */
+/** Whether `target` (its symlinks resolved, when it exists) lies inside `folder` (a real path). */
 async function isInside(folder: string, target: string): Promise<boolean> {
-  let real = target
-  try {
-    real = await realpath(target)
-  } catch {
-    // A missing file: its own finding says so; compare the path as written.
-    real = join(await realFolder(dirname(target)), basename(target))
-  }
-  const rel = relative(folder, real)
+  const rel = relative(folder, await realPathOf(target))
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
 }
 

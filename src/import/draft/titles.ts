@@ -3,6 +3,9 @@
 import { trimEndWhile } from '../../emit/trim.ts'
 import { normalizeSpace } from '../find/text.ts'
 
+/** What a cut title should not end with. */
+const isTrailingPunctuation = (char: string) => /[\s,;:]/.test(char)
+
 const MAX = 80
 // Where a long first sentence can end early without losing its point.
 const BREAK = /\s\(|,\s(?:but|or|and|e\.g\.|i\.e\.|which|because)\s|;\s|\s[—–-]\s/
@@ -21,11 +24,11 @@ export function summarize(message: string): string {
   if (first.length > 60) {
     const brk = BREAK.exec(first)
     if (brk && brk.index >= 15)
-      first = trimEndWhile(first.slice(0, brk.index), (c) => /[\s,;:]/.test(c))
+      first = trimEndWhile(first.slice(0, brk.index), isTrailingPunctuation)
   }
   if (first.length > MAX) {
     const cut = first.lastIndexOf(' ', MAX - 1)
-    first = `${trimEndWhile(first.slice(0, cut > 20 ? cut : MAX - 1), (c) => /[\s,;:]/.test(c))}…`
+    first = `${trimEndWhile(first.slice(0, cut > 20 ? cut : MAX - 1), isTrailingPunctuation)}…`
   }
   return capitalize(first)
 }
