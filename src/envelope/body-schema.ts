@@ -4,7 +4,6 @@
 // so an OpenAPI generator can offer `oneOf` per status with a discriminator.
 import type { MemberInfo } from '@errcat/runtime/internal/envelope/context'
 import { isIdentifying, nodeDependencies } from '@errcat/runtime/internal/envelope/dependencies'
-import { FILTERS } from '@errcat/runtime/internal/envelope/filters'
 import {
   isAlwaysOne,
   memberOf,
@@ -12,6 +11,8 @@ import {
   withItem,
 } from '@errcat/runtime/internal/envelope/types-of'
 import type { Expr } from './expression.ts'
+import { FILTER_DOCS } from './filter-docs.ts'
+import { memberDoc } from './member-docs.ts'
 import type { TNode } from './template.ts'
 
 export type Schema = Record<string, unknown> | boolean
@@ -113,7 +114,10 @@ export function schemaOfExpr(expr: Expr, roots: Roots): Schema {
     case 'filter': {
       // The filter says what the value looks like; the member it reads says what it is.
       const input = expr.input.kind === 'path' ? memberOf(expr.input, roots).info : undefined
-      return { ...(input ? { description: input.description } : {}), ...FILTERS[expr.name]!.schema }
+      return {
+        ...(input ? { description: memberDoc(input).description } : {}),
+        ...FILTER_DOCS[expr.name]!.schema,
+      }
     }
     case 'path': {
       const { info } = memberOf(expr, roots)
@@ -128,9 +132,10 @@ export function schemaOfExpr(expr: Expr, roots: Roots): Schema {
 }
 
 function schemaOfMember(info: MemberInfo): Schema {
-  const base: Record<string, unknown> = { description: info.description }
+  const doc = memberDoc(info)
+  const base: Record<string, unknown> = { description: doc.description }
   if (info.type !== 'any') base.type = info.type
-  Object.assign(base, info.schema)
+  Object.assign(base, doc.schema)
   if (info.type === 'array' && info.members) base.items = objectOf(info.members)
   return base
 }

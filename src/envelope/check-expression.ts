@@ -3,9 +3,9 @@
 // missing member, so each one is reported with the names that exist.
 
 import type { MemberInfo, RootInfo } from '@errcat/runtime/internal/envelope/context'
-import { FILTERS } from '@errcat/runtime/internal/envelope/filters'
 import { editDistance } from '../catalog/edit-distance.ts'
 import type { Expr } from './expression.ts'
+import { FILTER_DOCS } from './filter-docs.ts'
 
 export interface ExpressionProblem {
   /** Offset in the expression source. */
@@ -35,11 +35,13 @@ export function checkExpression(
         return
       case 'filter':
         visit(e.input)
-        if (!Object.hasOwn(FILTERS, e.name)) {
+        if (!Object.hasOwn(FILTER_DOCS, e.name)) {
           problems.push({
             offset: e.nameStart,
             message: `unknown filter \`${e.name}\``,
-            hint: `${didYouMean(e.name, Object.keys(FILTERS))}Filters: ${Object.entries(FILTERS)
+            hint: `${didYouMean(e.name, Object.keys(FILTER_DOCS))}Filters: ${Object.entries(
+              FILTER_DOCS,
+            )
               .map(([name, f]) => `\`${name}\` (${f.doc})`)
               .join(', ')}.`,
           })

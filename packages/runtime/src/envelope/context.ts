@@ -10,105 +10,49 @@ export interface MemberInfo {
   type: ValueType
   /** The member may be undefined, so a body member holding it may be absent. */
   optional: boolean
-  description: string
-  /** Extra JSON Schema keywords. */
-  schema?: Record<string, unknown>
   /** Members of the items (arrays) or of the value (objects), when they are known. */
   members?: Record<string, MemberInfo>
   /** The member tells one catalog error from another (see read.ts). */
   identifying?: boolean
 }
 
+// What each member means, and the JSON Schema keywords it adds, live at build
+// time (src/envelope/member-docs.ts): readers in browser bundles need only the
+// types.
+
 export const VIOLATION_MEMBERS: Record<string, MemberInfo> = {
-  field: {
-    type: 'string',
-    optional: false,
-    description: 'JSON Pointer to the invalid field of the request.',
-  },
-  message: { type: 'string', optional: false, description: 'What is wrong with the field.' },
-  reason: {
-    type: 'string',
-    optional: true,
-    description: 'Machine-readable reason, e.g. `too_small`.',
-  },
+  field: { type: 'string', optional: false },
+  message: { type: 'string', optional: false },
+  reason: { type: 'string', optional: true },
 }
 
 export const ERROR_MEMBERS: Record<string, MemberInfo> = {
-  symbol: {
-    type: 'string',
-    optional: false,
-    description: 'The symbol of the error in the catalog.',
-    identifying: true,
-  },
-  code: { type: 'integer', optional: true, description: 'Numeric error code.', identifying: true },
-  key: { type: 'string', optional: true, description: 'String error code.', identifying: true },
-  status: {
-    type: 'integer',
-    optional: false,
-    description: 'HTTP status of the error.',
-    schema: { minimum: 100, maximum: 599 },
-    identifying: true,
-  },
-  title: { type: 'string', optional: false, description: 'Short, stable summary of the error.' },
-  message: {
-    type: 'string',
-    optional: false,
-    description: 'What happened, for this occurrence, in the negotiated language.',
-  },
-  params: {
-    type: 'object',
-    optional: false,
-    description: 'Values of the message parameters.',
-  },
-  docsUrl: {
-    type: 'string',
-    optional: true,
-    description: 'Documentation of the error.',
-    schema: { format: 'uri' },
-  },
-  type: {
-    type: 'string',
-    optional: false,
-    description: 'RFC 9457 problem type URI.',
-    schema: { format: 'uri-reference' },
-    identifying: true,
-  },
-  group: {
-    type: 'string',
-    optional: true,
-    description: 'The group the error belongs to.',
-    identifying: true,
-  },
-  retryAfter: {
-    type: 'number',
-    optional: true,
-    description: 'Seconds to wait before retrying.',
-    schema: { minimum: 0 },
-  },
-  violations: {
-    type: 'array',
-    optional: true,
-    description: 'The invalid fields of the request.',
-    members: VIOLATION_MEMBERS,
-  },
-  locale: { type: 'string', optional: true, description: 'Language of the message (BCP 47).' },
-  upstream: {
-    type: 'object',
-    optional: true,
-    description: 'Fields of the upstream error that this error passes on.',
-  },
+  symbol: { type: 'string', optional: false, identifying: true },
+  code: { type: 'integer', optional: true, identifying: true },
+  key: { type: 'string', optional: true, identifying: true },
+  status: { type: 'integer', optional: false, identifying: true },
+  title: { type: 'string', optional: false },
+  message: { type: 'string', optional: false },
+  params: { type: 'object', optional: false },
+  docsUrl: { type: 'string', optional: true },
+  type: { type: 'string', optional: false, identifying: true },
+  group: { type: 'string', optional: true, identifying: true },
+  retryAfter: { type: 'number', optional: true },
+  violations: { type: 'array', optional: true, members: VIOLATION_MEMBERS },
+  locale: { type: 'string', optional: true },
+  upstream: { type: 'object', optional: true },
 }
 
 export const REQUEST_MEMBERS: Record<string, MemberInfo> = {
-  id: { type: 'string', optional: true, description: 'Request id, for support and logs.' },
-  path: { type: 'string', optional: true, description: 'Path of the request that failed.' },
-  method: { type: 'string', optional: true, description: 'HTTP method of the request.' },
+  id: { type: 'string', optional: true },
+  path: { type: 'string', optional: true },
+  method: { type: 'string', optional: true },
 }
 
 export const API_MEMBERS: Record<string, MemberInfo> = {
-  name: { type: 'string', optional: false, description: 'Name of the API.', identifying: true },
-  version: { type: 'string', optional: true, description: 'API version.', identifying: true },
-  domain: { type: 'string', optional: true, description: 'Error domain.', identifying: true },
+  name: { type: 'string', optional: false, identifying: true },
+  version: { type: 'string', optional: true, identifying: true },
+  domain: { type: 'string', optional: true, identifying: true },
 }
 
 /** A name an expression can start with, and what it holds. */
