@@ -440,6 +440,10 @@ export const BuildConfig = T.Object(
       'The client module: error data, types and the envelope reader, for errcat/client. Default path: errors.client.generated.ts.',
       {},
     ),
+    'client-js': BuildEntry(
+      'The client module as ESM JavaScript with its .d.ts, for apps and scripts without a TypeScript build. Default path: errors.client.generated.js.',
+      {},
+    ),
     json: BuildEntry('The normalized catalog as JSON, for SDKs in other languages.', {}),
     docs: BuildEntry('The static HTML reference site (a folder). Default path: errors-docs/.', {
       title: T.Optional(T.String({ description: 'Page title. Default: "<api.name> errors".' })),

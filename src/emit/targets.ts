@@ -174,6 +174,21 @@ export const targets: readonly BuildTarget[] = [
         version: context.version,
       }),
   },
+  {
+    name: 'client-js',
+    kind: 'files',
+    description: 'the client module as ESM JavaScript, with its .d.ts beside it',
+    defaultOutput: (catalogFile) => beside(catalogFile, 'errors.client.generated.js'),
+    generate: async (catalog, context) => {
+      const { generateClientModule } = await import('./client.ts')
+      const options = { catalogPath: context.catalogPath, version: context.version }
+      const name = basename(context.output)
+      return [
+        { path: name, content: generateClientModule(catalog, options, 'js') },
+        { path: declarationsOf(name), content: generateClientModule(catalog, options, 'd.ts') },
+      ]
+    },
+  },
 ]
 
 /** `errors.generated.js` → `errors.generated.d.ts` (`.mjs` → `.d.mts`). */

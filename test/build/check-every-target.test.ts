@@ -19,6 +19,7 @@ build:
   json-schema: schema/error.schema.json
   locales: public/locales
   client: src/errors.client.generated.ts
+  client-js: web/errors.client.js
 `
 
 /** Where each target writes, as `--check` names it. */
@@ -32,6 +33,7 @@ const OUTPUTS: Record<string, RegExp> = {
   'json-schema': /schema\/error\.schema\.json is stale/,
   locales: /public\/locales\/en\.json is missing or stale/,
   client: /src\/errors\.client\.generated\.ts is stale/,
+  'client-js': /web\/errors\.client\.d\.ts is stale/,
 }
 
 describe('errcat build --check, every target', { timeout: 180_000 }, () => {
@@ -59,8 +61,8 @@ describe('errcat build --check, every target', { timeout: 180_000 }, () => {
   it('--check passes right after', () => {
     const result = runCli(['build', catalog, '--check'])
     assert.equal(result.status, 0, result.stderr)
-    // Every target, and the js target's two files.
-    assert.equal(result.stdout.match(/is up to date/g)?.length, Object.keys(OUTPUTS).length + 1)
+    // Every target, and the second file (the .d.ts) of js and client-js.
+    assert.equal(result.stdout.match(/is up to date/g)?.length, Object.keys(OUTPUTS).length + 2)
   })
 
   it('--check fails after a catalog edit, naming a stale file of each target', async () => {
