@@ -13,6 +13,7 @@ import { writeLargeCatalog } from '../../bench/catalog-load.ts'
 import type { LoadedCatalog } from '../../src/catalog/model.ts'
 import { loadCatalog } from '../../src/load/load.ts'
 import { createProject, type Project, REPO, runCli } from '../build/project.ts'
+import { describeClientInBrowser } from '../client/browser.ts'
 import { launchChromium, skipWithoutChromium } from './chromium.ts'
 import { type StaticServer, serveFolder } from './static-server.ts'
 
@@ -430,6 +431,9 @@ describe('docs site in Chromium', { skip, timeout: 300_000 }, () => {
       await checked.close()
     })
   })
+
+  // The client's browser tests, here to share this file's Chromium (its own context and pages).
+  describeClientInBrowser(() => browser)
 
   it('logged no console error, uncaught exception or dialog on any page', () => {
     assert.deepEqual(problems, [])
