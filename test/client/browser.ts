@@ -108,7 +108,7 @@ export function describeClientInBrowser(getBrowser: () => Browser): void {
         return out
       })(${JSON.stringify(CASES.map(([token]) => token))})`)
       assert.equal(answers.length, CASES.length)
-      answers.forEach((got, i) => assert.match(got, CASES[i]![1], CASES[i]![0]))
+      for (const [i, [token, answer]] of CASES.entries()) assert.match(answers[i]!, answer, token)
       assert.deepEqual(pageErrors, [])
     })
   })
