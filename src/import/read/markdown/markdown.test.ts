@@ -430,6 +430,43 @@ describe('table shapes', () => {
     ])
   })
 
+  it('reads a name that starts with an acronym (`OAuth2IdPError - text`) as the name', () => {
+    const page = parseMarkdown(
+      [
+        '| Error | Description |',
+        '|---|---|',
+        '| XYZ200 | OAuth2IdPTimeout - The identity provider did not answer. |',
+        '| XYZ201 | IPv6AddressInvalid - The address is not valid. |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message'), [
+      {
+        code: 'XYZ200',
+        symbol: 'OAuth2IdPTimeout',
+        message: 'The identity provider did not answer.',
+      },
+      { code: 'XYZ201', symbol: 'IPv6AddressInvalid', message: 'The address is not valid.' },
+    ])
+  })
+
+  it('reads a cell holding an HTML list as its items joined by spaces', () => {
+    const page = parseMarkdown(
+      [
+        '| Code | Message |',
+        '|---|---|',
+        '| 7001 | Sign-in failed for one of these reasons:<ul><li>The key expired</li><li>The key was revoked</li></ul> |',
+        '| 7002 | First line<br/>second line<p>third</p> |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'message'), [
+      {
+        code: '7001',
+        message: 'Sign-in failed for one of these reasons: The key expired The key was revoked',
+      },
+      { code: '7002', message: 'First line second line third' },
+    ])
+  })
+
   it('reads rows cut off from their table by a blank line, under its header', () => {
     const page = parseMarkdown(
       [
