@@ -237,6 +237,49 @@ describe('Markdown headings and lists', () => {
     ])
   })
 
+  it('reads a code in bold followed by a list of `Name: value` fields as one entry', () => {
+    const page = parseMarkdown(
+      [
+        '### Row errors', // 1
+        '',
+        '**E_ROW_EMPTY**',
+        '',
+        '- **Severity**: Warning',
+        '- **Message**: `Empty row at line {line}`',
+        '- **Description**: The row holds only whitespace',
+        '- **Details**:',
+        '  - counted, then skipped',
+        '',
+        '**ERR42**', // 11
+        '',
+        '- Message: Row too long',
+        '- Count: one per row',
+        '',
+        '**Note**',
+        '',
+        '- first: read the file',
+        '- then: fix it',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'message', 'description', 'line', 'group'), [
+      {
+        code: 'E_ROW_EMPTY',
+        message: 'Empty row at line {line}',
+        description:
+          'The row holds only whitespace\n\n- counted, then skipped\n\n**Severity:** Warning',
+        line: 3,
+        group: 0,
+      },
+      {
+        code: 'ERR42',
+        message: 'Row too long',
+        description: '**Count:** one per row',
+        line: 11,
+        group: 0,
+      },
+    ])
+  })
+
   it('reads HTML tables inside Markdown at their true lines', () => {
     const page = parseMarkdown(
       [
