@@ -84,7 +84,7 @@ export class MarkdownWalker {
     runUntil(Number.POSITIVE_INFINITY)
     this.flushDefinitions()
     this.flushBlock()
-    this.sections.flush()
+    this.sections.finish()
   }
 
   /** An HTML block read apart from the Markdown (a table written over blank lines). */

@@ -280,6 +280,37 @@ describe('Markdown headings and lists', () => {
     ])
   })
 
+  it('takes a method heading below a table of numeric codes for a section, not an entry', () => {
+    const page = parseMarkdown(
+      [
+        '## Errors',
+        '',
+        '| Code | Message |',
+        '| - | - |',
+        '| -32700 | Parse error |',
+        '| -38001 | Unknown payload |',
+        '',
+        '## Methods',
+        '',
+        '### engine_getPayloadV1',
+        '',
+        'Returns the payload built for the given id.',
+        '',
+        '### eth_call(tx, block)',
+        '',
+        '#### Request',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'group'), [
+      { code: '-32700', group: 0 },
+      { code: '-38001', group: 0 },
+    ])
+    assert.deepEqual(
+      page.groups.map((g) => g.title),
+      ['Errors'],
+    )
+  })
+
   it('reads HTML tables inside Markdown at their true lines', () => {
     const page = parseMarkdown(
       [
