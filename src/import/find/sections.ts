@@ -71,7 +71,7 @@ export class Sections {
       this.entry = {
         ...entry,
         line,
-        description: [],
+        description: entry.note ? [entry.note] : [],
         ...(anchor ? { anchor } : {}),
         ...(methodHeading(text, entry) ? { method: true } : {}),
       }

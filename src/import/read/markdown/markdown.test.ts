@@ -311,6 +311,26 @@ describe('Markdown headings and lists', () => {
     )
   })
 
+  it("keeps a parenthesised note after a list term's name out of the title", () => {
+    const page = parseMarkdown(
+      [
+        '- 102 Processing (WebDAV)',
+        '  - : The request is still being processed.',
+        '- 103 Early Hints',
+        '  - : Preload resources.',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'title', 'message', 'description'), [
+      {
+        code: '102',
+        title: 'Processing',
+        message: 'The request is still being processed.',
+        description: 'WebDAV',
+      },
+      { code: '103', title: 'Early Hints', message: 'Preload resources.' },
+    ])
+  })
+
   it('reads HTML tables inside Markdown at their true lines', () => {
     const page = parseMarkdown(
       [
