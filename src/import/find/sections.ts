@@ -137,7 +137,8 @@ export class Sections {
       ...(e.description.length ? { description: e.description.join('\n\n') } : {}),
       ...(e.anchor ? { anchor: e.anchor, label: e.code } : {}),
     })
-    if (e.method) this.methods.push(row)
+    // A repeat gives back the earlier row, which is not this heading's.
+    if (e.method && row.line === e.line) this.methods.push(row)
   }
 
   /**
