@@ -49,6 +49,27 @@ describe('parseEntry', () => {
     assert.deepEqual(parseEntry('200 (OK)'), { code: '200', title: 'OK' })
     assert.deepEqual(parseEntry('`305 Use Proxy`'), { code: '305', title: 'Use Proxy' })
   })
+  it('keeps a parenthesised note after an HTTP-style name out of the name', () => {
+    assert.deepEqual(parseEntry('102 Processing (WebDAV)'), {
+      code: '102',
+      title: 'Processing',
+      note: 'WebDAV',
+    })
+    assert.deepEqual(parseEntry('226 IM Used (HTTP Delta encoding)'), {
+      code: '226',
+      title: 'IM Used',
+      note: 'HTTP Delta encoding',
+    })
+    // Parentheses inside a word, or nested ones, stay in the name.
+    assert.deepEqual(parseEntry('4014 Disallowed intent(s)'), {
+      code: '4014',
+      title: 'Disallowed intent(s)',
+    })
+    assert.deepEqual(parseEntry('499 Closed (by (client))'), {
+      code: '499',
+      title: 'Closed (by (client))',
+    })
+  })
   it('reads a number with its hex spelling (Win32)', () => {
     assert.deepEqual(parseEntry('193 (0xC1)'), { code: '193' })
   })

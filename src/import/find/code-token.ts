@@ -51,6 +51,20 @@ export interface Entry {
   title?: string
   /** The text after a separator (`0: success`). */
   text?: string
+  /** A note in parentheses after the title (`102 Processing (WebDAV)`): no part of the title. */
+  note?: string
+}
+
+/** `Processing (WebDAV)`: the title before a parenthesised note that ends the text. */
+function trailingNote(text: string): { title: string; note: string } | undefined {
+  if (!text.endsWith(')')) return undefined
+  const open = text.lastIndexOf('(')
+  // `Disallowed intent(s)`: parentheses inside a word are part of it.
+  if (open < 1 || !/\s/.test(text[open - 1]!)) return undefined
+  const note = text.slice(open + 1, -1).trim()
+  const title = text.slice(0, open).trim()
+  if (note === '' || note.length > 80 || /[()]/.test(note) || /[()]/.test(title)) return undefined
+  return { title, note }
 }
 
 const strip = (s: string) => s.replace(/^`([^`]*)`/, '$1').trim()
@@ -94,6 +108,9 @@ export function parseEntry(line: string): Entry | undefined {
     return { code, title: paren[1]!.trim(), ...(paren[2] ? { text: paren[2].trim() } : {}) }
   }
   // `404 Not Found`: a number then words.
-  if (codeKind(code) === 'number' && /^[A-Za-z]/.test(rest)) return { code, title: rest }
+  if (codeKind(code) === 'number' && /^[A-Za-z]/.test(rest)) {
+    const noted = trailingNote(rest)
+    return noted ? { code, ...noted } : { code, title: rest }
+  }
   return undefined
 }

@@ -41,13 +41,14 @@ export function addListItems(builder: PageBuilder, items: ListItemInput[]): numb
       continue
     }
     const message = item.definition !== undefined ? normalizeSpace(item.definition) : entry.text
+    const description = [entry.note, item.description].filter((t) => t).join('\n\n')
     builder.addRow({
       code: entry.code,
       line: item.line,
       ...(entry.symbol ? { symbol: entry.symbol } : {}),
       ...(entry.title ? { title: entry.title } : {}),
       ...(message ? { message } : {}),
-      ...(item.description ? { description: item.description } : {}),
+      ...(description ? { description } : {}),
       ...(item.anchor ? { anchor: item.anchor, label: entry.code } : {}),
     })
   }

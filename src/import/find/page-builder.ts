@@ -84,6 +84,38 @@ export class PageBuilder {
     return added
   }
 
+  /**
+   * Takes back rows found not to be errors after all, with a note for each;
+   * a group left without rows goes too (its rows renumbered).
+   */
+  removeRows(rows: ReadonlySet<PageRow>, why: (row: PageRow) => string): void {
+    const page = this.page
+    for (const row of rows) this.skip(row.line, why(row))
+    page.rows = page.rows.filter((r) => !rows.has(r))
+    const used = new Set(page.rows.map((r) => r.group))
+    const renumber = new Map<number, number>()
+    const groups: PageGroup[] = []
+    page.groups.forEach((g, i) => {
+      if (!used.has(i)) return
+      renumber.set(i, groups.length)
+      groups.push(g)
+    })
+    if (groups.length !== page.groups.length) {
+      for (const r of page.rows) if (r.group !== undefined) r.group = renumber.get(r.group)!
+      for (const [g, i] of this.indices) {
+        const n = renumber.get(i)
+        if (n === undefined) this.indices.delete(g)
+        else this.indices.set(g, n)
+      }
+      page.groups = groups
+    }
+    for (const [code, list] of this.byCode) {
+      const kept = list.filter((e) => !rows.has(e.row))
+      if (kept.length) this.byCode.set(code, kept)
+      else this.byCode.delete(code)
+    }
+  }
+
   /** Rows added until `endBlock` come from one table or list. */
   beginBlock(): void {
     this.block++

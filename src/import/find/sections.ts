@@ -5,7 +5,7 @@
 // ends at the next `##`, and the `##` section continues.
 import { codeKind, type Entry, isProseCode, parseEntry } from './code-token.ts'
 import { parseGroupLabel } from './group-label.ts'
-import type { PageGroup } from './page.ts'
+import type { PageGroup, PageRow } from './page.ts'
 import type { PageBuilder } from './page-builder.ts'
 import { normalizeSpace } from './text.ts'
 
@@ -14,6 +14,20 @@ interface OpenEntry extends Entry {
   anchor?: string
   message?: string
   description: string[]
+  /** The heading names a method (see methodHeading). */
+  method?: boolean
+}
+
+/**
+ * A heading that names a method or function rather than an error: an
+ * identifier in camelCase (`engine_exchangeCapabilities`, `getBalance`) or
+ * written with its parameter list (`eth_call(tx, block)`). Error codes are
+ * CONSTANT_CASE, snake_case or numbers; API references put a method's
+ * request and response under such a heading.
+ */
+export function methodHeading(text: string, entry: Entry): boolean {
+  if (codeKind(entry.code) !== 'identifier' || entry.symbol) return false
+  return /[a-z][A-Z]/.test(entry.code) || text.startsWith(`${entry.code}(`)
 }
 
 /** A heading names an error when it starts with a code that cannot be a word: `HTTP` or `JSON` alone are sections. */
@@ -32,6 +46,8 @@ export class Sections {
   private stack: { level: number; group: PageGroup }[] = []
   private entry: OpenEntry | undefined
   private sawHeading = false
+  /** Rows of headings that name methods, settled at the end of the page (see finish). */
+  private readonly methods: PageRow[] = []
 
   constructor(private readonly builder: PageBuilder) {}
 
@@ -52,7 +68,13 @@ export class Sections {
     if (text === '') return 'section'
     const entry = headingEntry(text)
     if (entry) {
-      this.entry = { ...entry, line, description: [], ...(anchor ? { anchor } : {}) }
+      this.entry = {
+        ...entry,
+        line,
+        description: entry.note ? [entry.note] : [],
+        ...(anchor ? { anchor } : {}),
+        ...(methodHeading(text, entry) ? { method: true } : {}),
+      }
       return 'entry'
     }
     const label = parseGroupLabel(text)
@@ -106,7 +128,7 @@ export class Sections {
     if (!e) return
     this.entry = undefined
     const title = e.title ?? e.text
-    this.builder.addRow({
+    const row = this.builder.addRow({
       code: e.code,
       line: e.line,
       ...(e.symbol ? { symbol: e.symbol } : {}),
@@ -115,6 +137,30 @@ export class Sections {
       ...(e.description.length ? { description: e.description.join('\n\n') } : {}),
       ...(e.anchor ? { anchor: e.anchor, label: e.code } : {}),
     })
+    // A repeat gives back the earlier row, which is not this heading's.
+    if (e.method && row.line === e.line) this.methods.push(row)
+  }
+
+  /**
+   * Ends the page: flushes the open heading, and takes back the headings
+   * that name methods when the page's other entries are numbers (a table
+   * of JSON-RPC error codes above the methods' sections): there the
+   * method is an API section, not an error of the page.
+   */
+  finish(): void {
+    this.flush()
+    if (this.methods.length === 0) return
+    const methods = new Set(this.methods)
+    const others = this.builder.page.rows.filter((r) => !methods.has(r))
+    const numeric = (r: PageRow) => {
+      const kind = codeKind(r.code)
+      return kind === 'number' || kind === 'hex'
+    }
+    if (others.length < 2 || !others.every(numeric)) return
+    this.builder.removeRows(
+      methods,
+      (row) => `${row.code} names a method, not an error: the page's codes are numbers`,
+    )
   }
 
   private resume(): void {

@@ -249,7 +249,8 @@ export function splitNamed(
   cell: string,
 ): { name?: string; title?: string; text: string } | undefined {
   const name = /^`?([A-Za-z][A-Za-z0-9_]{2,79})`?\s+[-–—]\s+(\S[\s\S]*)$/.exec(cell)
-  if (name && (/_/.test(name[1]!) || /^[A-Z][a-z0-9]+[A-Z]/.test(name[1]!)))
+  // CamelCase, also after a leading acronym (`OAuth2IdPError`), or snake_case.
+  if (name && (/_/.test(name[1]!) || /^[A-Z]+[a-z0-9]+[A-Z]/.test(name[1]!)))
     return { name: name[1]!, text: name[2]!.trim() }
   const title = /^([^\s-–—][^-–—]{0,60}?)\s+(?:--|—)\s+(\S[\s\S]*)$/.exec(cell)
   if (title) return { title: title[1]!.trim(), text: title[2]!.trim() }

@@ -135,7 +135,7 @@ class HtmlWalker {
   }
 
   end(): void {
-    this.sections.flush()
+    this.sections.finish()
   }
 
   private rowsOf(table: T.Element): { row: T.Element; head: boolean }[] {

@@ -5,6 +5,11 @@ import type { Nodes } from 'mdast'
 import type { Cell } from '../../find/table-rows.ts'
 
 const ANCHOR = /^<(?:a|span)\s[^>]{0,400}?\b(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)')/i
+/**
+ * Tags that break a line where they stand: a cell holding `reasons:<ul><li>A</li><li>B</li></ul>`
+ * reads `reasons: A B`, its items apart, not run together.
+ */
+const BREAKING_TAG = /^<\/?(?:br|p|div|ul|ol|li|dl|dt|dd|table|tr|td|th|h[1-6])\b[^>]{0,200}>$/i
 
 /** The anchor an opening tag sets, if any. */
 export function anchorOfTag(tag: string): string | undefined {
@@ -32,7 +37,7 @@ function collect(node: Nodes, acc: Acc): void {
     case 'html': {
       const anchor = anchorOfTag(node.value)
       if (anchor !== undefined && acc.anchor === undefined) acc.anchor = anchor
-      if (/^<br\s*\/?>$/i.test(node.value)) acc.text += ' '
+      if (BREAKING_TAG.test(node.value)) acc.text += ' '
       return
     }
     case 'image':

@@ -3,6 +3,8 @@
 // blocks to the HTML importer, and Win32-style "bold symbol / code / text"
 // paragraph blocks to rows of their own.
 import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast'
+import { codeKind, isProseCode } from '../../find/code-token.ts'
+import { type Field, fieldListEntry, parseField } from '../../find/field-list.ts'
 import { addListItems, type ListItemInput } from '../../find/lists.ts'
 import type { PageBuilder } from '../../find/page-builder.ts'
 import { Sections } from '../../find/sections.ts'
@@ -53,6 +55,8 @@ export class MarkdownWalker {
         definition: string[]
       }
     | undefined
+  /** A paragraph that is one code in bold (`**E_ROW_EMPTY**`), when it was the last node: a field list may follow. */
+  private boldCode: { code: string; line: number; anchor?: string } | undefined
   /** The last pipe table: its header and last line, for a part of it cut off by a blank line. */
   private lastTable: { header: Cell[]; width: number; end: number } | undefined
 
@@ -80,7 +84,7 @@ export class MarkdownWalker {
     runUntil(Number.POSITIVE_INFINITY)
     this.flushDefinitions()
     this.flushBlock()
-    this.sections.flush()
+    this.sections.finish()
   }
 
   /** An HTML block read apart from the Markdown (a table written over blank lines). */
@@ -101,6 +105,8 @@ export class MarkdownWalker {
   }
 
   private node(node: RootContent): void {
+    const boldCode = this.boldCode
+    this.boldCode = undefined
     switch (node.type) {
       case 'heading': {
         this.flushBlock()
@@ -116,6 +122,7 @@ export class MarkdownWalker {
         this.table(node)
         return
       case 'list':
+        if (boldCode && this.fieldList(boldCode, node)) return
         this.flushBlock()
         if (this.sections.inEntry)
           this.sections.text(plainText([node]).text, sourceOf(node, this.source))
@@ -262,6 +269,9 @@ export class MarkdownWalker {
       meaningful.length === 1 &&
       meaningful[0]!.type === 'strong' &&
       /^[A-Z][A-Za-z0-9]*_[A-Za-z0-9_]+$/.test(plain)
+    const boldOnly = meaningful.length === 1 && meaningful[0]!.type === 'strong'
+    if (boldOnly && !this.sections.inEntry && codeKind(plain) && isProseCode(plain))
+      this.boldCode = { code: plain, line, ...(anchor !== undefined ? { anchor } : {}) }
     if (symbolOnly) {
       this.flushBlock()
       this.block = { symbol: plain, line, ...(anchor !== undefined ? { anchor } : {}) }
@@ -313,6 +323,35 @@ export class MarkdownWalker {
         },
       ])
     }
+  }
+
+  /**
+   * A list right after a code in bold, every item a `Name: value` field
+   * (`- **Message**: text`): one entry, its parts named by the fields (see
+   * field-list.ts). Returns whether the list was read so.
+   */
+  private fieldList(bold: { code: string; line: number; anchor?: string }, list: List): boolean {
+    const fields: Field[] = []
+    for (const item of list.children) {
+      const [first, ...rest] = item.children
+      if (first?.type !== 'paragraph') return false
+      const field = parseField(plainText(first.children).text)
+      if (!field) return false
+      const more = rest.map((c) => dedent(sourceOf(c, this.source))).filter(Boolean)
+      fields.push(more.length ? { ...field, more: more.join('\n\n') } : field)
+    }
+    const parts = fieldListEntry(fields)
+    if (!parts) return false
+    // The bold line was also a Win32-style symbol waiting for its code line.
+    if (this.block?.line === bold.line) this.block = undefined
+    this.flushBlock()
+    this.builder.addRow({
+      code: bold.code,
+      line: bold.line,
+      ...parts,
+      ...(bold.anchor !== undefined ? { anchor: bold.anchor, label: bold.code } : {}),
+    })
+    return true
   }
 
   /**
@@ -379,4 +418,17 @@ export class MarkdownWalker {
       })
     }
   }
+}
+
+/** Lines of a nested block without the indentation they share. */
+function dedent(text: string): string {
+  const lines = text.split('\n')
+  const common = lines.reduce(
+    (min, l) => (l.trim() ? Math.min(min, l.length - l.trimStart().length) : min),
+    Number.MAX_SAFE_INTEGER,
+  )
+  return lines
+    .map((l) => l.slice(Math.min(common, l.length - l.trimStart().length)))
+    .join('\n')
+    .trim()
 }

@@ -237,6 +237,100 @@ describe('Markdown headings and lists', () => {
     ])
   })
 
+  it('reads a code in bold followed by a list of `Name: value` fields as one entry', () => {
+    const page = parseMarkdown(
+      [
+        '### Row errors', // 1
+        '',
+        '**E_ROW_EMPTY**',
+        '',
+        '- **Severity**: Warning',
+        '- **Message**: `Empty row at line {line}`',
+        '- **Description**: The row holds only whitespace',
+        '- **Details**:',
+        '  - counted, then skipped',
+        '',
+        '**ERR42**', // 11
+        '',
+        '- Message: Row too long',
+        '- Count: one per row',
+        '',
+        '**Note**',
+        '',
+        '- first: read the file',
+        '- then: fix it',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'message', 'description', 'line', 'group'), [
+      {
+        code: 'E_ROW_EMPTY',
+        message: 'Empty row at line {line}',
+        description:
+          'The row holds only whitespace\n\n- counted, then skipped\n\n**Severity:** Warning',
+        line: 3,
+        group: 0,
+      },
+      {
+        code: 'ERR42',
+        message: 'Row too long',
+        description: '**Count:** one per row',
+        line: 11,
+        group: 0,
+      },
+    ])
+  })
+
+  it('takes a method heading below a table of numeric codes for a section, not an entry', () => {
+    const page = parseMarkdown(
+      [
+        '## Errors',
+        '',
+        '| Code | Message |',
+        '| - | - |',
+        '| -32700 | Parse error |',
+        '| -38001 | Unknown payload |',
+        '',
+        '## Methods',
+        '',
+        '### engine_getPayloadV1',
+        '',
+        'Returns the payload built for the given id.',
+        '',
+        '### eth_call(tx, block)',
+        '',
+        '#### Request',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'group'), [
+      { code: '-32700', group: 0 },
+      { code: '-38001', group: 0 },
+    ])
+    assert.deepEqual(
+      page.groups.map((g) => g.title),
+      ['Errors'],
+    )
+  })
+
+  it("keeps a parenthesised note after a list term's name out of the title", () => {
+    const page = parseMarkdown(
+      [
+        '- 102 Processing (WebDAV)',
+        '  - : The request is still being processed.',
+        '- 103 Early Hints',
+        '  - : Preload resources.',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'title', 'message', 'description'), [
+      {
+        code: '102',
+        title: 'Processing',
+        message: 'The request is still being processed.',
+        description: 'WebDAV',
+      },
+      { code: '103', title: 'Early Hints', message: 'Preload resources.' },
+    ])
+  })
+
   it('reads HTML tables inside Markdown at their true lines', () => {
     const page = parseMarkdown(
       [
@@ -427,6 +521,43 @@ describe('table shapes', () => {
       { code: 'XYZ101', symbol: 'bad_scope', message: 'The scope is not granted.' },
       { code: '400', title: 'Bad Request', message: 'the server cannot read the message.' },
       { code: '512', title: 'Store offline', message: 'the store could not be reached.' },
+    ])
+  })
+
+  it('reads a name that starts with an acronym (`OAuth2IdPError - text`) as the name', () => {
+    const page = parseMarkdown(
+      [
+        '| Error | Description |',
+        '|---|---|',
+        '| XYZ200 | OAuth2IdPTimeout - The identity provider did not answer. |',
+        '| XYZ201 | IPv6AddressInvalid - The address is not valid. |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'symbol', 'message'), [
+      {
+        code: 'XYZ200',
+        symbol: 'OAuth2IdPTimeout',
+        message: 'The identity provider did not answer.',
+      },
+      { code: 'XYZ201', symbol: 'IPv6AddressInvalid', message: 'The address is not valid.' },
+    ])
+  })
+
+  it('reads a cell holding an HTML list as its items joined by spaces', () => {
+    const page = parseMarkdown(
+      [
+        '| Code | Message |',
+        '|---|---|',
+        '| 7001 | Sign-in failed for one of these reasons:<ul><li>The key expired</li><li>The key was revoked</li></ul> |',
+        '| 7002 | First line<br/>second line<p>third</p> |',
+      ].join('\n'),
+    )
+    assert.deepEqual(pick(page.rows, 'code', 'message'), [
+      {
+        code: '7001',
+        message: 'Sign-in failed for one of these reasons: The key expired The key was revoked',
+      },
+      { code: '7002', message: 'First line second line third' },
     ])
   })
 
