@@ -20,7 +20,7 @@ import {
 } from '../catalog/schema.ts'
 import { validateEnvelope } from '../envelope/validate.ts'
 import { type JsonPath, type ReadText, readSourceFile, type SourceDocument } from './document.ts'
-import { realPathOf } from './real-path.ts'
+import { isInside, realPathOf } from './real-path.ts'
 import { validateAgainst } from './validate.ts'
 
 export interface LoadResult {
@@ -577,11 +577,6 @@ async function loadTranslations(
 }
 
 /** Whether `target` (its symlinks resolved, when it exists) lies inside `folder` (a real path). */
-async function isInside(folder: string, target: string): Promise<boolean> {
-  const rel = relative(folder, await realPathOf(target))
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
-
 function kindOf(value: unknown): string {
   if (value === null || value === undefined) return 'nothing'
   if (Array.isArray(value)) return 'a list'

@@ -32,6 +32,7 @@ function pageLines(draft: Draft, details: Details): string[] {
       const [chosen, next] = detail.candidates
       how += ` (detected, score ${score(chosen?.score ?? 0)}${next && next.score > 0 ? `; next ${next.format} ${score(next.score)}` : ''})`
     }
+    if (detail?.importedBy) how += `, a snippet imported by ${detail.importedBy}`
     const skipped = draft.report.filter((r) => r.file === input.file && r.kind === 'skipped')
     const where = skipped
       .slice(0, 10)

@@ -2,11 +2,13 @@
 // must be readable and recognised; inside a folder, files that are not error
 // pages are passed over (and listed), so `errcat import docs/` just works.
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { isInside, realPathOf } from '../../load/real-path.ts'
 import type { PageSource } from '../draft/build-draft.ts'
 import type { PageImport } from '../find/page.ts'
 import { formatNames, importerFor, scoreFormats } from './detect.ts'
 import { PageLimitError } from './limits.ts'
+import { snippetImports } from './markdown/mdx-snippets.ts'
 import { SHAPES } from './shapes.ts'
 
 export interface ReadProblem {
@@ -22,6 +24,8 @@ export interface PageDetail {
   forced: boolean
   /** Every importer's score, highest first (empty when forced). */
   candidates: { format: string; score: number }[]
+  /** For a snippet read because an MDX page imports it: that import, as file:line. */
+  importedBy?: string
 }
 
 export interface ReadPagesResult {
@@ -63,6 +67,9 @@ export async function readPages(paths: readonly string[], from?: string): Promis
   const pages: PageSource[] = []
   const details: PageDetail[] = []
   const passedOver: ReadPagesResult['passedOver'] = []
+  const seen = new Set<string>()
+  /** Snippets that MDX pages import, by path: the import that brought each in. */
+  const snippets = new Map<string, string>()
   for (const path of paths) {
     let isFolder = false
     try {
@@ -81,7 +88,14 @@ export async function readPages(paths: readonly string[], from?: string): Promis
     const files: string[] = []
     if (isFolder) await listFolder(path, files)
     else files.push(path)
+    const roots = await allowedRoots(isFolder ? path : dirname(path))
+    // Snippets found on the way are appended to `files`, so they are read in this loop.
     for (const file of files) {
+      const real = await realPathOf(file)
+      if (seen.has(real)) continue
+      seen.add(real)
+      const importedBy = snippets.get(file)
+      const lenient = isFolder || importedBy !== undefined
       let text: string
       try {
         text = await readFile(file, 'utf8')
@@ -99,7 +113,7 @@ export async function readPages(paths: readonly string[], from?: string): Promis
       const best = candidates[0] && candidates[0].score > 0 ? candidates[0].format : undefined
       const importer = forced ?? (best === undefined ? undefined : importerFor(best))
       if (!importer) {
-        if (isFolder) {
+        if (lenient) {
           passedOver.push({ file, reason: 'not an error-code page errcat can read' })
           continue
         }
@@ -129,9 +143,18 @@ export async function readPages(paths: readonly string[], from?: string): Promis
           },
         }
       }
-      details.push({ file, format: importer.format, forced: !!forced, candidates })
+      details.push({
+        file,
+        format: importer.format,
+        forced: !!forced,
+        candidates,
+        ...(importedBy ? { importedBy } : {}),
+      })
+      if (importer.format === 'markdown')
+        await followSnippets(file, text, roots, { files, snippets, passedOver })
       if (page.rows.length === 0) {
-        if (isFolder) {
+        // A page whose entries all live in the snippets it imports is no mistake.
+        if (lenient || files.some((f) => snippets.get(f)?.startsWith(`${file}:`))) {
           passedOver.push({ file, reason: `read as ${page.format}, but it lists no error codes` })
           continue
         }
@@ -157,6 +180,56 @@ export async function readPages(paths: readonly string[], from?: string): Promis
     }
   }
   return { pages, details, passedOver }
+}
+
+/**
+ * Where snippets may be read from: the folder named on the command line (or the
+ * named file's), and the current folder, so `../_partials/codes.mdx` works from
+ * a docs repository's root. `--allow-outside` lifts it.
+ */
+async function allowedRoots(folder: string): Promise<string[] | undefined> {
+  if (process.env.ERRCAT_ALLOW_OUTSIDE === '1') return undefined
+  return [await realPathOf(resolve(folder)), await realPathOf(process.cwd())]
+}
+
+/** Queues the Markdown snippets an MDX page imports and renders, or says why one is not read. */
+async function followSnippets(
+  file: string,
+  text: string,
+  roots: string[] | undefined,
+  queue: {
+    files: string[]
+    snippets: Map<string, string>
+    passedOver: ReadPagesResult['passedOver']
+  },
+): Promise<void> {
+  for (const { specifier, line } of snippetImports(text)) {
+    const target = join(dirname(file), specifier)
+    const via = `${file}:${line}`
+    if (queue.snippets.has(target) || queue.files.includes(target)) continue
+    let inside = roots === undefined
+    for (const root of roots ?? []) inside ||= await isInside(root, target)
+    if (!inside) {
+      queue.passedOver.push({
+        file: target,
+        reason: `imported by ${via}, but outside the folders being imported (run with --allow-outside to read it)`,
+      })
+      continue
+    }
+    const isFile = await stat(target).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+    if (!isFile) {
+      queue.passedOver.push({
+        file: target,
+        reason: `imported by ${via}, but there is no such file`,
+      })
+      continue
+    }
+    queue.snippets.set(target, via)
+    queue.files.push(target)
+  }
 }
 
 /** Which shapes were tried, what the importer noted, and which other formats came close. */
