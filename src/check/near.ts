@@ -1,6 +1,6 @@
 // Near matches for "did you mean": a rule id with a typo, an identifier that
 // `errcat explain` does not know.
-import { editDistance } from '../catalog/edit-distance.ts'
+import { editDistance } from '../text/edit-distance.ts'
 
 export { editDistance }
 

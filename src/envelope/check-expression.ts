@@ -3,7 +3,7 @@
 // missing member, so each one is reported with the names that exist.
 
 import type { MemberInfo, RootInfo } from '@errcat/runtime/internal/envelope/context'
-import { editDistance } from '../catalog/edit-distance.ts'
+import { editDistance } from '../text/edit-distance.ts'
 import type { Expr } from './expression.ts'
 import { FILTER_DOCS } from './filter-docs.ts'
 

@@ -5,7 +5,7 @@
 // overview forwards `#anchor` links to the page that holds the error, so docs
 // URLs and problem `type` URIs keep working.
 import type { LoadedCatalog, LoadedError, LoadedGroup } from '../../catalog/model.ts'
-import { trimRuns } from '../trim.ts'
+import { trimRuns } from '../../text/trim.ts'
 
 export const DEFAULT_PAGE_SIZE = 1000
 

@@ -7,7 +7,7 @@
 // character is escaped with a backslash only where all three accept that
 // escape, and written as a numeric character reference otherwise, which all
 // three decode to the character itself.
-import { trimEndRun } from '../trim.ts'
+import { trimEndRun } from '../../text/trim.ts'
 
 /** ASCII punctuation whose backslash escape CommonMark, MDX and Python-Markdown all accept. */
 const BACKSLASHED = /[\\`*_[\]{}#]/g

@@ -12,7 +12,7 @@
 // unescaped; multi-line text is a literal block when it can be one. Small
 // collections that fit on a line are written in flow style, `{ const: 400 }`.
 
-import { trimEndRun } from '../trim.ts'
+import { trimEndRun } from '../../text/trim.ts'
 
 /** Longest line a flow collection may make, indentation and key included. */
 const FLOW_WIDTH = 80

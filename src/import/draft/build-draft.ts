@@ -4,7 +4,7 @@
 // decided once, the same way for every format.
 
 import type { CatalogFile, ErrorEntry, Group, Param } from '../../catalog/schema.ts'
-import { trimRuns } from '../../emit/trim.ts'
+import { trimRuns } from '../../text/trim.ts'
 import { anchorCandidates, resolveAnchorLabel } from '../find/anchor-label.ts'
 import { numericValue } from '../find/code-token.ts'
 import type { PageImport, PageRow } from '../find/page.ts'

@@ -1,7 +1,7 @@
 // Symbols (UPPER_SNAKE_CASE) for imported errors: the page's own name when it
 // has one (`ERROR_BAD_TOKEN`, `successful_completion`, `NoSuchKey`), else the
 // string code (`invalid_request`), else a few words of the message.
-import { trimRuns } from '../../emit/trim.ts'
+import { trimRuns } from '../../text/trim.ts'
 
 // Words that add length but no meaning to a symbol; "not", "must", "be" stay.
 const STOPWORDS = new Set(

@@ -1,6 +1,6 @@
 // Titles are short, stable summaries: the first sentence of the message, or
 // the page's name of the error in words.
-import { trimEndWhile } from '../../emit/trim.ts'
+import { trimEndWhile } from '../../text/trim.ts'
 import { normalizeSpace } from '../find/text.ts'
 
 /** What a cut title should not end with. */

@@ -23,7 +23,7 @@ import type {
   TableCell,
   TableRow,
 } from 'mdast'
-import { trimEndRun } from '../../../emit/trim.ts'
+import { trimEndRun } from '../../../text/trim.ts'
 
 /**
  * KumaScript-style macros (`{{HTTPStatus(404, "404 Not Found")}}`, MDN) read

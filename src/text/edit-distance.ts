@@ -1,6 +1,5 @@
 // Levenshtein distance for "did you mean" hints: lint rule ids, `explain`
-// identifiers and envelope expression names. Free of dependencies, because
-// src/envelope/ (shipped to servers and browsers) uses it too.
+// identifiers, envelope expression names and OpenAPI operations.
 
 /** Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
