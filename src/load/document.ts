@@ -1,6 +1,7 @@
 // Reads one YAML or JSON file into plain data while keeping the source
 // positions of every node, so findings can point at file:line:column.
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import {
   isMap,
   isScalar,
@@ -58,7 +59,10 @@ export async function readSourceFile(
           rule: 'load/missing-file',
           severity: 'error',
           message: `${displayName}: ${what}`,
-          hint: 'Check the path, or run `errcat init` to create a starter catalog.',
+          hint:
+            code === 'EISDIR'
+              ? `Pass the catalog file in it (${join(displayName, 'errors.yaml')}), not the folder.`
+              : 'Check the path, or run `errcat init` to create a starter catalog.',
           file: displayName,
           line: 1,
           column: 1,
@@ -86,8 +90,11 @@ export function parseSourceText(text: string, file: string): ReadResult {
       : {
           rule: 'load/syntax',
           severity: 'error' as const,
-          message: `${problem.message.split('\n')[0]}`,
-          hint: syntaxHint(problem.code),
+          message:
+            problem.code === 'MULTIPLE_DOCS'
+              ? 'a catalog is one YAML document; a second one starts here'
+              : `${problem.message.split('\n')[0]}`,
+          hint: syntaxHint(problem.code, file),
           file,
           ...lineColumn(at(problem.pos[0])),
         },
@@ -260,7 +267,10 @@ function collectDuplicateKeys(
   }
 }
 
-function syntaxHint(code: string): string {
+function syntaxHint(code: string, file: string): string {
+  // A JSON catalog is read as YAML; hints about indentation would mislead there.
+  if (file.toLowerCase().endsWith('.json') && code !== 'MULTIPLE_DOCS')
+    return 'Fix the JSON at this position: a bracket, brace, comma or quote is missing or extra.'
   switch (code) {
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
@@ -270,6 +280,8 @@ function syntaxHint(code: string): string {
       return 'A key spans lines; check for a missing `:` or an unclosed quote on the line before.'
     case 'TAB_AS_INDENT':
       return 'Indent with spaces, not tabs.'
+    case 'MULTIPLE_DOCS':
+      return 'Remove this `---` and what follows, or move the second document to its own file and list it under `include`.'
     default:
       return 'Fix the YAML syntax at this position (JSON is valid YAML, so JSON files are read the same way).'
   }
