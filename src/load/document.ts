@@ -1,6 +1,5 @@
 // Reads one YAML or JSON file into plain data while keeping the source
 // positions of every node, so findings can point at file:line:column.
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   isMap,
@@ -13,6 +12,7 @@ import {
   type YAMLMap,
 } from 'yaml'
 import type { Finding, Position } from '../catalog/diagnostic.ts'
+import { NotUtf8Error, readUtf8 } from './utf8.ts'
 
 export type JsonPath = readonly (string | number)[]
 
@@ -35,7 +35,7 @@ export interface ReadResult {
 /** Reads a file's text; a failure carries a Node error `code` (ENOENT, EISDIR, …). */
 export type ReadText = (file: string) => Promise<string>
 
-const readFromDisk: ReadText = (file) => readFile(file, 'utf8')
+const readFromDisk: ReadText = readUtf8
 
 export async function readSourceFile(
   file: string,
@@ -46,6 +46,20 @@ export async function readSourceFile(
   try {
     text = await readText(file)
   } catch (error) {
+    if (error instanceof NotUtf8Error)
+      return {
+        findings: [
+          {
+            rule: 'load/syntax',
+            severity: 'error',
+            message: `${displayName} is not UTF-8: the byte here is in another encoding`,
+            hint: 'Save the file as UTF-8 (most editors: "Save with Encoding"), or retype the character here.',
+            file: displayName,
+            line: error.line,
+            column: error.column,
+          },
+        ],
+      }
     const code = (error as NodeJS.ErrnoException).code
     const what =
       code === 'ENOENT'

@@ -51,12 +51,28 @@ const CASES: Case[] = [
     hint: /Start from `errcat init`/,
   },
   {
-    name: 'binary bytes: load/schema at 1:1, the bytes not echoed',
+    name: 'binary bytes: load/syntax at the first byte that is not UTF-8, the bytes not echoed',
     file: 'errors.yaml',
     content: Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47]),
-    finding: /^errors\.yaml:1:1: error \[load\/schema\] a catalog must be a mapping .*holds text$/m,
-    hint: /Start from `errcat init`/,
+    finding:
+      /^errors\.yaml:1:4: error \[load\/syntax\] errors\.yaml is not UTF-8: the byte here is in another encoding$/m,
+    hint: /Save the file as UTF-8/,
     never: '\x01',
+  },
+  {
+    name: 'a title in Latin-1: load/syntax at the byte, not a title with U+FFFD',
+    file: 'errors.yaml',
+    content: Buffer.from(ERROR.replace('title: A', 'title: Caf\xe9'), 'latin1'),
+    finding:
+      /^errors\.yaml:4:15: error \[load\/syntax\] errors\.yaml is not UTF-8: the byte here is in another encoding$/m,
+    hint: /Save the file as UTF-8 \(most editors: "Save with Encoding"\), or retype the character here\./,
+  },
+  {
+    name: 'a file in UTF-16: load/syntax at 1:1',
+    file: 'errors.yaml',
+    content: Buffer.from(`\ufeff${ERROR}`, 'utf16le'),
+    finding: /^errors\.yaml:1:1: error \[load\/syntax\] errors\.yaml is not UTF-8/m,
+    hint: /Save the file as UTF-8/,
   },
   {
     name: 'a list at the top: load/schema, "holds a list"',
