@@ -88,6 +88,11 @@ const CASES: Case[] = [
     says: [/unknown target `tss`/, /hint: Targets: ts, js, json, docs/],
   },
   {
+    name: 'an empty build target: exit 2, not a build of nothing',
+    args: ['build', '--target', ''],
+    says: [/errcat: --target names no target/, /hint: Targets: ts, js, json, docs/],
+  },
+  {
     name: 'a folder where the catalog file goes: exit 2, names the folder',
     args: ['check', 'catalogs'],
     says: [/catalogs:1:1: error \[load\/missing-file\] catalogs: is a directory/, /errors\.yaml/],
