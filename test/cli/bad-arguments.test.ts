@@ -93,6 +93,26 @@ const CASES: Case[] = [
     says: [/errcat: --target names no target/, /hint: Targets: ts, js, json, docs/],
   },
   {
+    name: 'an --out path under a file: exit 2, cannot write it, not an internal error',
+    args: ['build', '--target', 'ts', '--out', 'errors.yaml/sub/errors.ts'],
+    says: [
+      /errcat: cannot write errors\.yaml\/sub\/errors\.ts: a part of the path is a file, not a folder/,
+      /hint: Choose another output path/,
+    ],
+  },
+  // procfs answers ENOENT to a mkdir under it, on which Node's recursive mkdir spins forever.
+  ...(process.platform === 'linux'
+    ? [
+        {
+          name: 'an --out path under /proc: exit 2, never a hang',
+          args: ['build', '--target', 'ts', '--out', '/proc/errcat-nope/errors.ts'],
+          says: [
+            /errcat: cannot write \/proc\/errcat-nope\/errors\.ts: its folder cannot be created there/,
+          ],
+        },
+      ]
+    : []),
+  {
     name: 'a folder where the catalog file goes: exit 2, names the folder',
     args: ['check', 'catalogs'],
     says: [/catalogs:1:1: error \[load\/missing-file\] catalogs: is a directory/, /errors\.yaml/],
