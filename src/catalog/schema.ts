@@ -178,6 +178,9 @@ export const ErrorEntry = T.Object(
   {
     code: T.Optional(
       T.Integer({
+        // Past 2^53 a number is no longer exact: the code on the wire would not be the one written.
+        minimum: -Number.MAX_SAFE_INTEGER,
+        maximum: Number.MAX_SAFE_INTEGER,
         description: 'The numeric code on the wire. An error has a `code`, a `key`, or both.',
       }),
     ),

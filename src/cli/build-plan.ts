@@ -82,6 +82,13 @@ function parseTargetNames(values: string[]): string[] {
       )
     if (!names.includes(name)) names.push(name)
   }
+  // `--target ''` (an unset variable in a script) would otherwise build nothing and succeed.
+  if (names.length === 0)
+    throw new CliError(
+      '--target names no target',
+      2,
+      `Targets: ${targets.map((t) => t.name).join(', ')}.`,
+    )
   return names
 }
 

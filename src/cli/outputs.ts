@@ -4,11 +4,12 @@
 // deletes or overwrites a file that errcat did not write.
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { lstat, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { lstat, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path'
 import type { OutputFile } from '../emit/targets.ts'
 import { realPathOf } from '../load/real-path.ts'
 import { CliError } from './errors.ts'
+import { makeFolder } from './make-folder.ts'
 
 export const MANIFEST = '.errcat-manifest.json'
 
@@ -22,7 +23,7 @@ export interface FolderCheck {
 
 /** Write beside, then rename: a watcher or a static server never reads half a file. */
 export async function writeAtomically(path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
+  await makeFolder(dirname(path))
   await removeLeftovers(dirname(path))
   // A name nobody can predict, created exclusively: a planted symlink cannot redirect the write.
   const temporary = `${path}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`

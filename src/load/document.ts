@@ -1,6 +1,6 @@
 // Reads one YAML or JSON file into plain data while keeping the source
 // positions of every node, so findings can point at file:line:column.
-import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import {
   isMap,
   isScalar,
@@ -12,6 +12,7 @@ import {
   type YAMLMap,
 } from 'yaml'
 import type { Finding, Position } from '../catalog/diagnostic.ts'
+import { NotUtf8Error, readUtf8 } from './utf8.ts'
 
 export type JsonPath = readonly (string | number)[]
 
@@ -34,7 +35,7 @@ export interface ReadResult {
 /** Reads a file's text; a failure carries a Node error `code` (ENOENT, EISDIR, …). */
 export type ReadText = (file: string) => Promise<string>
 
-const readFromDisk: ReadText = (file) => readFile(file, 'utf8')
+const readFromDisk: ReadText = readUtf8
 
 export async function readSourceFile(
   file: string,
@@ -45,6 +46,20 @@ export async function readSourceFile(
   try {
     text = await readText(file)
   } catch (error) {
+    if (error instanceof NotUtf8Error)
+      return {
+        findings: [
+          {
+            rule: 'load/syntax',
+            severity: 'error',
+            message: `${displayName} is not UTF-8: the byte here is in another encoding`,
+            hint: 'Save the file as UTF-8 (most editors: "Save with Encoding"), or retype the character here.',
+            file: displayName,
+            line: error.line,
+            column: error.column,
+          },
+        ],
+      }
     const code = (error as NodeJS.ErrnoException).code
     const what =
       code === 'ENOENT'
@@ -58,7 +73,10 @@ export async function readSourceFile(
           rule: 'load/missing-file',
           severity: 'error',
           message: `${displayName}: ${what}`,
-          hint: 'Check the path, or run `errcat init` to create a starter catalog.',
+          hint:
+            code === 'EISDIR'
+              ? `Pass the catalog file in it (${join(displayName, 'errors.yaml')}), not the folder.`
+              : 'Check the path, or run `errcat init` to create a starter catalog.',
           file: displayName,
           line: 1,
           column: 1,
@@ -86,8 +104,11 @@ export function parseSourceText(text: string, file: string): ReadResult {
       : {
           rule: 'load/syntax',
           severity: 'error' as const,
-          message: `${problem.message.split('\n')[0]}`,
-          hint: syntaxHint(problem.code),
+          message:
+            problem.code === 'MULTIPLE_DOCS'
+              ? 'a catalog is one YAML document; a second one starts here'
+              : `${problem.message.split('\n')[0]}`,
+          hint: syntaxHint(problem.code, file),
           file,
           ...lineColumn(at(problem.pos[0])),
         },
@@ -260,7 +281,10 @@ function collectDuplicateKeys(
   }
 }
 
-function syntaxHint(code: string): string {
+function syntaxHint(code: string, file: string): string {
+  // A JSON catalog is read as YAML; hints about indentation would mislead there.
+  if (file.toLowerCase().endsWith('.json') && code !== 'MULTIPLE_DOCS')
+    return 'Fix the JSON at this position: a bracket, brace, comma or quote is missing or extra.'
   switch (code) {
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
@@ -270,6 +294,8 @@ function syntaxHint(code: string): string {
       return 'A key spans lines; check for a missing `:` or an unclosed quote on the line before.'
     case 'TAB_AS_INDENT':
       return 'Indent with spaces, not tabs.'
+    case 'MULTIPLE_DOCS':
+      return 'Remove this `---` and what follows, or move the second document to its own file and list it under `include`.'
     default:
       return 'Fix the YAML syntax at this position (JSON is valid YAML, so JSON files are read the same way).'
   }

@@ -61,6 +61,8 @@ export async function loadCatalog(
     options.display ??
     ((p: string) => {
       const rel = relative(cwd, p)
+      // `errcat check .` reads the current folder: named `.`, not by an empty string.
+      if (rel === '') return '.'
       return rel.startsWith('..') || isAbsolute(rel) ? p : rel
     })
   const readText = options.readText

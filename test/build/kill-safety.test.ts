@@ -1,5 +1,5 @@
 // A build killed while it writes leaves each output as it was or as the next
-// build writes it, never half written; SIGTERM and SIGINT leave no temporary
+// build writes it, never half written; SIGTERM, SIGINT and SIGHUP leave no temporary
 // file, and after SIGKILL (which no process can catch) the next build removes
 // what the killed one left. The signal is sent the moment the build's
 // temporary file appears in the output folder (fs.watch), so it lands inside
@@ -70,7 +70,7 @@ describe('errcat build, killed', { timeout: 240_000 }, () => {
 
   const leftovers = async () => (await readdir(join(dir, 'out'))).filter((f) => TEMPORARY.test(f))
 
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGKILL'] as const) {
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL'] as const) {
     it(`leaves the old file or the new one, killed with ${signal} while writing`, async () => {
       let landed = 0
       for (let round = 0; round < 2; round++) {

@@ -153,6 +153,32 @@ const ROUTES: Record<string, (res: import('node:http').ServerResponse) => void> 
       .end(`{"error_code": 100303, "message": "${'x'.repeat(64 * 1024)}"}`),
   '/success-html': (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>hi</p>'),
   '/no-content': (res) => res.writeHead(204).end(),
+  // Answers that end badly: the connection drops mid-body, or the body does not decompress.
+  '/cut-error': (res) => {
+    res.writeHead(500, { 'content-type': 'application/json' }).write('{"error_code": 1003')
+    setImmediate(() => res.socket?.destroy())
+  },
+  '/cut-success': (res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' })
+    res.write('{"record_id": "r')
+    setImmediate(() => res.socket?.destroy())
+  },
+  '/bad-gzip-error': (res) =>
+    res
+      .writeHead(400, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+      .end('{"error_code": 100303} is not gzip'),
+  '/submissions/limited-soon': (res) =>
+    sendError(res, upstreamError(100311), { 'retry-after': 'soon' }),
+  '/submissions/limited-negative': (res) =>
+    sendError(res, upstreamError(100311), { 'retry-after': '-5' }),
+  '/records/missing-hostile': (res) =>
+    res.writeHead(404, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        error_code: 100303,
+        message: '<script>alert(1)</script>\r\nSet-Cookie: pwned=1',
+        errors: 'not a list',
+      }),
+    ),
 }
 
 function sendError(
@@ -285,6 +311,38 @@ describe('gateway pass-through', () => {
   it("answers an upstream path that does not exist (Node's empty 404) with 404", async () => {
     const error = await thrownFor('/nowhere')
     assert.equal(error.symbol, 'NOT_FOUND')
+  })
+
+  for (const [path, what] of [
+    ['/cut-error', 'an error body cut by a dropped connection'],
+    ['/cut-success', 'a success body cut by a dropped connection'],
+    ['/bad-gzip-error', 'an error body that does not decompress'],
+  ]) {
+    it(`answers ${what} with the HTTP-layer 502, not an internal error`, async () => {
+      const error = await thrownFor(path!)
+      assert.equal(error.symbol, 'UPSTREAM_UNAVAILABLE')
+      assert.equal(error.upstream, undefined)
+      assert.deepEqual(wire(error).json, { code: 502, message: 'Upstream service unavailable' })
+    })
+  }
+
+  it('ignores an upstream Retry-After that is neither seconds nor a date, such as -5', async () => {
+    const words = await thrownFor('/submissions/limited-soon')
+    const negative = await thrownFor('/submissions/limited-negative')
+    assert.equal(words.symbol, 'USER_SUBMISSION_LIMIT_REACHED')
+    assert.equal(negative.symbol, 'USER_SUBMISSION_LIMIT_REACHED')
+    assert.notEqual(negative.retryAfter, 0)
+    assert.equal(negative.retryAfter, words.retryAfter)
+    assert.equal(wire(negative).headers['retry-after'], wire(words).headers['retry-after'])
+  })
+
+  it("re-emits a known code with this API's message, never the upstream's markup or CR/LF", async () => {
+    const error = await thrownFor('/records/missing-hostile')
+    assert.equal(error.symbol, 'RECORD_NOT_FOUND')
+    const answer = wire(error)
+    assert.deepEqual(answer.json, { code: 400, error_code: 100303, message: 'Record not found' })
+    assert.ok(!answer.body.includes('script') && !answer.body.includes('pwned'), answer.body)
+    assert.ok(!Object.values(answer.headers).some((v) => String(v).includes('pwned')))
   })
 
   it('returns the JSON of a success, and nothing for an empty one', async () => {

@@ -115,8 +115,15 @@ export function createPassThrough(options: PassThroughOptions): PassThrough {
 
   async function unwrap(response: Response): Promise<unknown> {
     const success = response.status >= 200 && response.status < 300
-    const text =
-      success && !successMayBeError ? await response.text() : await readAtMost(response, maxBytes)
+    let text: string | undefined
+    try {
+      text =
+        success && !successMayBeError ? await response.text() : await readAtMost(response, maxBytes)
+    } catch {
+      // The connection dropped mid-body, or the body does not decompress: there is nothing
+      // to judge, and a fetch TypeError must not reach the app as an internal error.
+      throw httpLayer(response.status, '')
+    }
     // Too long to be judged: not a success that can be returned, nor an error that can be read.
     if (text === undefined) throw httpLayer(response.status, '')
     const error = errorOf(response.status, text, response.headers)
@@ -166,6 +173,8 @@ function retryAfterHeader(headers: HeaderSource | undefined): number | undefined
   const value = headers && readHeader(headers, 'retry-after')?.trim()
   if (!value) return undefined
   if (/^\d+$/.test(value)) return Number(value)
+  // An HTTP date names its day and month; Date.parse also takes `-5` or `2024` as dates.
+  if (!/[a-z]/i.test(value)) return undefined
   const date = Date.parse(value)
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
 }

@@ -53,7 +53,19 @@ describe('request ids', () => {
     assert.match(resolveRequestId(aws), UUID)
     assert.equal(resolveRequestId(aws, awsStyle), aws)
     const anything = () => true
-    for (const id of ['<b>', 'a"b', "a'b", 'sp ace', 'x'.repeat(257), 'é', 'a\r\nb', ''])
+    for (const id of [
+      '<b>',
+      'a"b',
+      "a'b",
+      'sp ace',
+      'x'.repeat(257),
+      'é',
+      'a\r\nb',
+      'a\tb',
+      'ctl\x01',
+      'del\x7f',
+      '',
+    ])
       assert.match(resolveRequestId(id, anything), UUID, JSON.stringify(id))
     assert.equal(resolveRequestId('x'.repeat(256), anything), 'x'.repeat(256))
     const throwing = () => {

@@ -13,6 +13,7 @@ import {
   writeAtomically,
   writeFolder,
 } from '../outputs.ts'
+import { asWriteError } from '../write-error.ts'
 
 interface BuildOptions {
   target?: string[]
@@ -98,6 +99,17 @@ async function generate(catalog: LoadedCatalog, job: BuildJob) {
 
 async function writeJob(catalog: LoadedCatalog, job: BuildJob, force: boolean): Promise<void> {
   const generated = await generate(catalog, job)
+  await writeGenerated(catalog, job, generated, force).catch((error: unknown) => {
+    throw asWriteError(error, display(job.output))
+  })
+}
+
+async function writeGenerated(
+  catalog: LoadedCatalog,
+  job: BuildJob,
+  generated: Awaited<ReturnType<typeof generate>>,
+  force: boolean,
+): Promise<void> {
   const shown = display(job.output)
   const count = plural(catalog.errors.length, 'error')
   const rules: ReplaceRules = {

@@ -128,7 +128,15 @@ export function importCommand(): Command {
               'Pass --force to overwrite it, or choose another file with -o.',
             )
           }
-          throw new CliError(`cannot write ${options.output} (${code})`, 2)
+          throw new CliError(
+            code === 'ENOENT'
+              ? `cannot write ${options.output}: its folder does not exist; nothing was written`
+              : `cannot write ${options.output} (${code}); nothing was written`,
+            2,
+            code === 'ENOENT'
+              ? 'Create the folder first, or choose another file with -o.'
+              : 'Check that the folder is writable, or choose another file with -o.',
+          )
         }
       } else {
         process.stdout.write(text)

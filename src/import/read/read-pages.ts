@@ -176,7 +176,10 @@ export async function readPages(paths: readonly string[], from?: string): Promis
       pages,
       details,
       passedOver,
-      problem: { message: `no error-code page found in ${paths.join(', ')}` },
+      problem: {
+        message: `no error-code page found in ${paths.join(', ')}`,
+        hint: `errcat reads ${formatNames().join(', ')}, recognised by their content; files passed over are listed with why. Pass a page itself, with --from <format> if its kind is not recognised.`,
+      },
     }
   }
   return { pages, details, passedOver }

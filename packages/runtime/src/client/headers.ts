@@ -35,6 +35,8 @@ export function retryAfterSeconds(value: string | undefined, now: number): numbe
   const text = value?.trim()
   if (!text) return undefined
   if (/^\d+$/.test(text)) return Number(text)
+  // An HTTP date names its day and month; Date.parse also takes `-5` or `2024` as dates.
+  if (!/[a-z]/i.test(text)) return undefined
   const date = Date.parse(text)
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000)
 }

@@ -30,8 +30,10 @@ export async function readText(response: Response, limit: number): Promise<Bound
       size += value.byteLength
     }
   } catch {
-    // A connection cut mid-body: what arrived is all there is.
-    truncated = true
+    // A connection cut mid-body, or a body that does not decompress: what arrived is all
+    // there is. Not `truncated`: that says the body was too long, which a cut one is not.
+    reader.cancel().catch(() => {})
+    return { text: decode(chunks, size), truncated: false }
   }
   if (truncated) reader.cancel().catch(() => {})
   return { text: decode(chunks, size), truncated }
