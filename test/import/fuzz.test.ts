@@ -13,6 +13,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import fc from 'fast-check'
 import type { Importer, PageImport } from '../../src/import/find/page.ts'
 import { importers } from '../../src/import/read/importers.ts'
+import { FUZZ_SCALE, fuzz } from '../fuzz-settings.ts'
 
 // One parse of at most MAX_INPUT characters must take less than this, even on
 // a loaded 2-core machine; real pages of that size parse in milliseconds.
@@ -246,16 +247,17 @@ function runFuzz(importer: Importer): Done {
         : String(details.errorInstance)
     return `${name}: ${error.slice(0, 500)}\n(seed ${details.seed}, path "${details.counterexamplePath}") on ${input.length} characters starting ${JSON.stringify(input.slice(0, 300))}`
   }
-  const arbitrary = fc.check(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), check), {
-    numRuns: RUNS.arbitrary,
-  })
+  const arbitrary = fc.check(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), check),
+    fuzz(RUNS.arbitrary),
+  )
   if (arbitrary.failed)
     return {
       kind: 'done',
       parses,
       failure: failure('arbitrary text', arbitrary, arbitrary.counterexample![0]),
     }
-  const tokens = fc.check(fc.property(soup, check), { numRuns: RUNS.soup })
+  const tokens = fc.check(fc.property(soup, check), fuzz(RUNS.soup))
   if (tokens.failed)
     return {
       kind: 'done',
@@ -268,7 +270,7 @@ function runFuzz(importer: Importer): Done {
       fc.array(mutation, { minLength: 1, maxLength: 6 }),
       (text, ms) => check(mutate(text, ms)),
     ),
-    { numRuns: RUNS.mutated },
+    fuzz(RUNS.mutated),
   )
   if (mutated.failed) {
     const [text, ms] = mutated.counterexample!
@@ -305,7 +307,7 @@ if (isMainThread) {
       it(`${importer.format}`, async () => {
         const result = await fuzzInWorker(importer.format)
         assert.equal(result.failure, undefined, result.failure)
-        assert.ok(result.parses >= RUNS.arbitrary + RUNS.soup + RUNS.mutated)
+        assert.ok(result.parses >= (RUNS.arbitrary + RUNS.soup + RUNS.mutated) * FUZZ_SCALE)
       })
     }
   })
