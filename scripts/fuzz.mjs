@@ -46,7 +46,10 @@ function findFuzzers(dir, out = []) {
     if (skip.has(entry.name)) continue
     const path = join(dir, entry.name)
     if (entry.isDirectory()) findFuzzers(path, out)
-    else if (entry.name.endsWith('.test.ts') && readFileSync(path, 'utf8').includes('fuzz-settings'))
+    else if (
+      entry.name.endsWith('.test.ts') &&
+      readFileSync(path, 'utf8').includes('fuzz-settings')
+    )
       out.push(relative(process.cwd(), path))
   }
   return out
@@ -81,13 +84,10 @@ function runOnce(file, seed) {
       output += chunk
     })
     let hung = false
-    const timer = setTimeout(
-      () => {
-        hung = true
-        process.kill(-child.pid, 'SIGKILL')
-      },
-      hangMinutes * 60_000,
-    )
+    const timer = setTimeout(() => {
+      hung = true
+      process.kill(-child.pid, 'SIGKILL')
+    }, hangMinutes * 60_000)
     child.on('close', (code, signal) => {
       clearTimeout(timer)
       resolve({ code: code ?? 1, signal, hung, output })
