@@ -131,10 +131,13 @@ describe('formatMessage', () => {
     assert.equal(formatMessage(compileMessage('Value {v}.'), revoked, 'en'), 'Value {v}.')
   })
 
-  it('formats with the default options when Intl rejects those of a skeleton', () => {
-    assert.equal(format('{n, number, ::currency/ABCDE}', { n: 1234 }), '1,234')
-    assert.equal(format('{n, number, ::unit/furlong}', { n: 5 }), '5')
-    assert.equal(format(`{n, number, ::.${'0'.repeat(150)}}`, { n: 5 }), '5')
+  it('formats with the default options when Intl rejects those of the module', () => {
+    // The build refuses such skeletons (load/icu-syntax); a hand-edited module may still hold them.
+    const number = (options: Intl.NumberFormatOptions) =>
+      formatMessage([{ type: 'number', name: 'n', options }], { n: 1234 }, 'en')
+    assert.equal(number({ style: 'currency', currency: 'ABCDE' }), '1,234')
+    assert.equal(number({ style: 'unit', unit: 'furlong' }), '1,234')
+    assert.equal(number({ minimumFractionDigits: 150, maximumFractionDigits: 150 }), '1,234')
     assert.equal(
       formatMessage(
         [{ type: 'date', name: 'd', options: { timeZone: 'Mars/Olympus' } }],
