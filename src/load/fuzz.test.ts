@@ -112,6 +112,12 @@ const extreme = fc.oneof(
       lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}]`)
     return `${lines.join('\n')}\nerrors: *a${levels - 1}\n`
   }),
+  fc.constantFrom(
+    'envelope: { body: &a { x: *a } }\n',
+    'envelope: { body: [&a [1, *a]] }\n',
+    'api: &a { name: *a }\n',
+    'errors: &a { A: { code: 1, status: 400, title: A, examples: [*a] } }\n',
+  ),
   fc
     .constantFrom('x', 'é', '😀', '{', "'")
     .map(
