@@ -230,6 +230,8 @@ describe('the error handler on random request headers', () => {
             'accept-language': language,
           }
           let headers: Parameters<typeof handle>[1]['headers'] = record
+          // The id as the framework hands it over: fetch trims the whitespace around a value.
+          let sent: string | null = id
           if (source === 'function') headers = (name: string) => record[name]
           if (source === 'Headers') {
             const h = new Headers()
@@ -241,16 +243,17 @@ describe('the error handler on random request headers', () => {
               }
             }
             headers = h
+            sent = h.get('x-request-id')
           }
           const response = handle(error, { method: 'GET', path: '/x', headers })
           assert.ok(available.has(response.headers['content-language']!))
           const echoed = response.headers['x-request-id']!
-          if (echoed !== id) assert.match(echoed, UUID)
-          else assert.match(id, DEFAULT_RULE)
+          if (echoed !== sent) assert.match(echoed, UUID)
+          else assert.match(sent, DEFAULT_RULE)
           assert.equal(response.requestId, echoed)
           assert.ok(response.body.includes(JSON.stringify(echoed)))
-          if (!DEFAULT_RULE.test(id) && id.length >= 8)
-            assert.ok(!response.body.includes(id), 'a rejected id reached the body')
+          if (sent !== null && !DEFAULT_RULE.test(sent) && sent.length >= 8)
+            assert.ok(!response.body.includes(sent), 'a rejected id reached the body')
         },
       ),
       fuzz(500),
