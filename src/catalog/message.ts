@@ -45,6 +45,8 @@ export function parseMessage(message: string): ParsedMessage {
       // Resolve `::` skeletons to Intl options now, so the runtime needs no skeleton parser.
       shouldParseSkeletons: true,
     })
+    const rejected = rejectedSkeleton(ast)
+    if (rejected) return { ok: false, ...rejected }
     return { ok: true, ast, placeholders: collectPlaceholders(ast) }
   } catch (error) {
     const e = error as { message?: string; location?: { start: { offset: number } } }
@@ -55,6 +57,41 @@ export function parseMessage(message: string): ParsedMessage {
       offset: e.location?.start.offset ?? 0,
     }
   }
+}
+
+/**
+ * A `::` skeleton whose options Intl refuses (`::currency/ABCDE`, 150 fraction digits): the
+ * runtime would format that placeholder with the defaults, which is not what the catalog says.
+ */
+function rejectedSkeleton(
+  ast: MessageFormatElement[],
+): { reason: string; offset: number } | undefined {
+  for (const el of ast) {
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      for (const option of Object.values(el.options)) {
+        const found = rejectedSkeleton(option.value)
+        if (found) return found
+      }
+      continue
+    }
+    if (el.type !== TYPE.number && el.type !== TYPE.date && el.type !== TYPE.time) continue
+    const style = el.style
+    if (!style || typeof style === 'string') continue
+    try {
+      if (el.type === TYPE.number) {
+        const { scale: _, ...options } = style.parsedOptions as Intl.NumberFormatOptions & {
+          scale?: number
+        }
+        new Intl.NumberFormat('en', options)
+      } else new Intl.DateTimeFormat('en', style.parsedOptions as Intl.DateTimeFormatOptions)
+    } catch (error) {
+      return {
+        reason: `the skeleton of \`{${el.value}}\` asks for what Intl cannot format (${(error as Error).message})`,
+        offset: el.location?.start.offset ?? 0,
+      }
+    }
+  }
+  return undefined
 }
 
 function collectPlaceholders(ast: MessageFormatElement[], out: Placeholder[] = []): Placeholder[] {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
+import { fuzz } from '../../test/fuzz-settings.ts'
 import type { LoadedCatalog, LoadedError, LoadedGroup } from '../catalog/model.ts'
 import { codePlacement, nextFreeCode, rangeIndex } from './ranges.ts'
 
@@ -37,6 +38,7 @@ describe('rangeIndex', () => {
           assert.deepEqual(found, expected)
         },
       ),
+      fuzz(100),
     )
   })
 

@@ -2,12 +2,13 @@
 // The generated writer must send what the template interpreter renders: the
 // same status, headers and JSON body, for every preset, every example
 // catalog's envelope and templates using each construct, on generated error
-// views (fixed seed).
+// views.
 import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import { renderEnvelope } from '@errcat/runtime/internal/envelope'
 import fc from 'fast-check'
+import { fuzz } from '../../test/fuzz-settings.ts'
 import type { EnvelopeTemplate } from '../catalog/schema.ts'
 import { compileEnvelope, type ErrorView, type RequestView } from '../envelope/index.ts'
 import { loadCatalog } from '../load/load.ts'
@@ -137,7 +138,7 @@ function sameResponses(template: EnvelopeTemplate, runs: number): void {
       assert.equal(actual.contentType, expected.contentType)
       assert.equal(JSON.stringify(actual.body), JSON.stringify(expected.body))
     }),
-    { seed: 20261207, numRuns: runs },
+    fuzz(runs),
   )
 }
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
+import { fuzz } from '../../test/fuzz-settings.ts'
 import type { EnvelopeTemplate } from '../catalog/schema.ts'
 import {
   buildErrorIndex,
@@ -421,7 +422,7 @@ describe('read never throws', () => {
           c.isError(status, body)
         },
       ),
-      { numRuns: 3000 },
+      fuzz(3000),
     )
   })
 

@@ -127,6 +127,9 @@ export function parseSourceText(text: string, file: string): ReadResult {
       return { findings: [aliasBomb(file, at(firstAliasOffset(doc)))] }
     throw error
   }
+  // `&a [*a]` loads as a list that contains itself: data without end for every reader after.
+  const selfAlias = selfAliasOffset(doc)
+  if (selfAlias !== undefined) return { findings: [aliasCycle(file, at(selfAlias))] }
 
   const nodeAt = (path: JsonPath): { node: Node | null; keyNode: Node | null; depth: number } => {
     let node: Node | null = doc.contents as Node | null
@@ -197,6 +200,39 @@ function aliasBomb(file: string, where: Position): Finding {
     file,
     ...lineColumn(where),
   }
+}
+
+function aliasCycle(file: string, where: Position): Finding {
+  return {
+    rule: 'load/limit',
+    severity: 'error',
+    message:
+      'this alias is inside the collection its anchor names, which would then contain itself without end',
+    hint: 'An alias can repeat a value defined elsewhere, not the collection it sits in.',
+    file,
+    ...lineColumn(where),
+  }
+}
+
+/** Where the first alias inside its own anchored collection starts; undefined when there is none. */
+function selfAliasOffset(doc: ReturnType<typeof parseDocument>): number | undefined {
+  let offset: number | undefined
+  try {
+    visit(doc, {
+      Alias(_key, alias) {
+        const target = alias.resolve(doc)
+        const [start, end] = alias.range ?? [0, 0]
+        if (target?.range && target.range[0] <= start && end <= target.range[1]) {
+          offset = start
+          return visit.BREAK
+        }
+        return undefined
+      },
+    })
+  } catch {
+    // Too deep to walk: toJS read it, so nesting is what the reader's own limits face.
+  }
+  return offset
 }
 
 /** Where the first alias (`*name`) starts, to point at the expansion that grew too large. */

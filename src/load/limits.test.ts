@@ -40,6 +40,21 @@ describe('loading limits', () => {
     assert.deepEqual([findings[0]!.line, findings[0]!.column], [2, 10])
   })
 
+  it('stops at an alias inside the collection its anchor names, which would contain itself', async () => {
+    // The envelope's template parser recursed through it until the stack ran out.
+    for (const [text, column] of [
+      ['envelope: { body: &a { x: *a } }\n', 27],
+      ['envelope: { body: { a: &a [1, *a] } }\n', 31],
+      ['api: &a { name: *a }\n', 17],
+    ] as const) {
+      const { catalog, findings } = await load('cycle/errors.yaml', `${text}${CATALOG}`)
+      assert.equal(catalog, undefined)
+      assert.deepEqual(rules(findings), ['load/limit'])
+      assert.match(findings[0]!.message, /contain itself/)
+      assert.deepEqual([findings[0]!.line, findings[0]!.column], [1, column])
+    }
+  })
+
   it('keeps ordinary anchors and aliases working', async () => {
     const { catalog, findings } = await load(
       'anchors/errors.yaml',

@@ -134,6 +134,29 @@ errors:
     )
   })
 
+  test('members of the wrong type are schema findings, not exceptions', async () => {
+    // Each crashed the merge after the schema had reported it (found by src/load/fuzz.test.ts).
+    const cases: [string, [number, number]][] = [
+      ['api: { name: false }\nerrors:\n  A: { code: 1, status: 400, title: A }\n', [1, 14]],
+      ['api: { name: D, docs: 5 }\nerrors:\n  A: { code: 1, status: 400, title: A }\n', [1, 23]],
+      ['errors:\n  A: { code: 1, status: 400, title: A, retry: always }\n', [2, 47]],
+      ['errors:\n  A: { code: 1, status: 400, title: A, links: { url: x } }\n', [2, 47]],
+      [
+        'groups:\n  g: { title: G, prefix: a_ }\nerrors:\n  A: { key: null, status: 400, title: A }\n',
+        [4, 13],
+      ],
+    ]
+    for (const [text, position] of cases) {
+      const folder = await files({ 'errors.yaml': text })
+      const { findings } = await loadCatalog(join(folder, 'errors.yaml'), { cwd: folder })
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.line, f.column]),
+        [['load/schema', ...position]],
+        text,
+      )
+    }
+  })
+
   test('a missing root file is one finding, not an exception', async () => {
     const { catalog, findings } = await loadCatalog(join(dir, 'absent.yaml'), { cwd: dir })
     assert.equal(catalog, undefined)

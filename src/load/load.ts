@@ -3,6 +3,7 @@
 // merges groups, errors and translations, and applies the defaults. Every
 // problem becomes a positioned finding; nothing throws.
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { Value } from '@sinclair/typebox/value'
 import { compareFindings, type Finding, type Position } from '../catalog/diagnostic.ts'
 import { type Placeholder, parseMessage } from '../catalog/message.ts'
 import type {
@@ -15,7 +16,8 @@ import type {
 import {
   type CatalogFile,
   CatalogFile as CatalogFileSchema,
-  type ErrorEntry,
+  ErrorEntry,
+  Group,
   LocaleFile,
 } from '../catalog/schema.ts'
 import { validateEnvelope } from '../envelope/validate.ts'
@@ -50,6 +52,8 @@ interface FileState {
   display: string
   document: SourceDocument
   data: CatalogFile
+  /** The file passed its schema: its data has the types CatalogFile says. */
+  valid: boolean
 }
 
 export async function loadCatalog(
@@ -115,9 +119,10 @@ export async function loadCatalog(
       })
       return
     }
-    findings.push(...validateAgainst(CatalogFileSchema, document, 'the catalog'))
+    const schemaFindings = validateAgainst(CatalogFileSchema, document, 'the catalog')
+    findings.push(...schemaFindings)
     const data = document.data as CatalogFile
-    files.push({ path, display: document.file, document, data })
+    files.push({ path, display: document.file, document, data, valid: schemaFindings.length === 0 })
     reportDuplicateKeys(document, findings)
     const includes = Array.isArray(data.include) ? data.include : []
     for (const [i, include] of includes.entries()) {
@@ -231,6 +236,18 @@ function acceptedNotes(files: FileState[]): LoadedCatalog['accepted'] {
   return notes
 }
 
+/**
+ * Whether a group or an error of `file` has the types its schema says. One that has not is
+ * reported (load/schema) and left out: the merge reads its members as the schema types them.
+ */
+function conforms(
+  file: FileState,
+  schema: typeof Group | typeof ErrorEntry,
+  value: unknown,
+): boolean {
+  return isObject(value) && (file.valid || Value.Check(schema, value))
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -259,7 +276,7 @@ function mergeGroups(files: FileState[], findings: Finding[]): LoadedGroup[] {
   const groups: LoadedGroup[] = []
   for (const file of files) {
     for (const [id, group] of Object.entries(file.data.groups ?? {})) {
-      if (!isObject(group)) continue
+      if (!conforms(file, Group, group)) continue
       const at = file.document.locate(['groups', id], 'key')
       const existing = groups.find((g) => g.id === id)
       if (existing) {
@@ -288,7 +305,7 @@ function mergeErrors(
   const bySymbol = new Map<string, LoadedError>()
   for (const file of files) {
     for (const [symbol, entry] of Object.entries(file.data.errors ?? {})) {
-      if (!isObject(entry)) continue
+      if (!conforms(file, ErrorEntry, entry)) continue
       const at = file.document.locate(['errors', symbol], 'key')
       const previous = bySymbol.get(symbol)
       if (previous) {
@@ -412,11 +429,12 @@ function resolveError(
 
   const effectiveStatus = status ?? 500
   const anchor = entry.key ?? (entry.code !== undefined ? String(entry.code) : symbol.toLowerCase())
-  const docsBase = root.api?.docs
+  // The schema has reported an `api` of the wrong types; the rest of the entry still loads.
+  const docsBase = typeof root.api?.docs === 'string' ? root.api.docs : undefined
   const docsUrl = docsBase
     ? `${docsBase.split('#', 1)[0]}#${encodeURIComponent(anchor)}`
     : undefined
-  const apiSlug = (root.api?.name ?? 'api')
+  const apiSlug = (typeof root.api?.name === 'string' ? root.api.name : 'api')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')

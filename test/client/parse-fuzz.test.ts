@@ -2,7 +2,7 @@
 // (an error for every 4xx/5xx, undefined or an error otherwise) and never
 // throws: arbitrary statuses and headers; random bytes, random JSON, envelopes
 // of every seed cut at random points, deep nesting, and a 10 MB body.
-// Fixed seed, short runs: it is a regression net, not a search.
+// Short fixed-seed runs in `npm test`, long random ones in `npm run fuzz`.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { ApiError, createErrorParser, type ErrorParser } from '@errcat/runtime/client'
@@ -12,9 +12,9 @@ import * as qencode from '../../examples/qencode/errors.client.generated.ts'
 import * as qrForms from '../../examples/qr-forms/errors.client.generated.ts'
 import * as qrforge from '../../examples/qrforge/errors.client.generated.ts'
 import * as sevenbridges from '../../examples/sevenbridges/errors.client.generated.ts'
+import { fuzz } from '../fuzz-settings.ts'
 import * as fixture from '../http/fixtures/errors.client.generated.ts'
 
-const SEED = 20261207
 const MAX_TEXT = 512
 const parsers: ErrorParser[] = [qencode, gengo, qrForms, qrforge, sevenbridges, fixture].map((m) =>
   createErrorParser({ reader: m.envelopeReader, errors: m.allErrors, maxTextLength: MAX_TEXT }),
@@ -78,7 +78,7 @@ describe('the parser never throws', () => {
         // The parser reads a status that is no HTTP status (1000, NaN) as 0, which is no error.
         check(result, Number.isInteger(status) && status >= 0 && status <= 999 ? status : 0)
       }),
-      { seed: SEED, numRuns: 1500 },
+      fuzz(1500),
     )
   })
 
@@ -103,7 +103,7 @@ describe('the parser never throws', () => {
           check(await parsers[i]!.parse(response), status)
         },
       ),
-      { seed: SEED, numRuns: 400 },
+      fuzz(400),
     )
   })
 

@@ -12,6 +12,7 @@ import type { CatalogFile } from '../../src/catalog/schema.ts'
 import { diffCatalogs } from '../../src/diff/compare.ts'
 import type { Side } from '../../src/diff/context.ts'
 import { loadCatalog } from '../../src/load/load.ts'
+import { fuzz } from '../fuzz-settings.ts'
 import { MUTATIONS } from './mutations.ts'
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname
@@ -84,7 +85,7 @@ describe('diff of random single mutations of the example catalogs', () => {
           }
         },
       ),
-      { numRuns: RUNS },
+      fuzz(RUNS),
     )
   })
 })

@@ -13,12 +13,17 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import fc from 'fast-check'
 import type { Importer, PageImport } from '../../src/import/find/page.ts'
 import { importers } from '../../src/import/read/importers.ts'
+import { FUZZ_SCALE, fuzz } from '../fuzz-settings.ts'
+import { mutate, mutation } from '../text-mutations.ts'
 
 // One parse of at most MAX_INPUT characters must take less than this, even on
 // a loaded 2-core machine; real pages of that size parse in milliseconds.
 const PARSE_BOUND_MS = 2_000
 // A worker that sends no progress for this long is hung.
-const SILENCE_BOUND_MS = 15_000
+const SILENCE_BOUND_MS = 60_000
+// Before its first input, a worker is loading tsx and the importers. On a loaded machine (two
+// of these workers beside other tests) startup and the first inputs took more than 15 s.
+const STARTUP_BOUND_MS = 120_000
 const MAX_INPUT = 64 * 1024
 const RUNS = { arbitrary: 60, soup: 60, mutated: 80 }
 
@@ -39,24 +44,27 @@ function fuzzInWorker(format: string): Promise<Done> {
     const tsx = import.meta.resolve('tsx/esm/api')
     const entry = `(async () => { (await import(${JSON.stringify(tsx)})).register(); await import(${JSON.stringify(import.meta.url)}) })()`
     const worker = new Worker(entry, { eval: true, workerData: format })
-    let last = '(no input yet)'
+    let last: string | undefined
     let timer: NodeJS.Timeout
-    const arm = () => {
+    const arm = (bound: number) => {
       clearTimeout(timer)
       timer = setTimeout(() => {
         void worker.terminate()
         resolve({
           kind: 'done',
           parses: 0,
-          failure: `${format} stopped answering for ${SILENCE_BOUND_MS} ms on this input (${last.length} characters): ${JSON.stringify(last.slice(0, 300))}`,
+          failure:
+            last === undefined
+              ? `${format} did not start within ${bound} ms`
+              : `${format} stopped answering for ${bound} ms on this input (${last.length} characters): ${JSON.stringify(last.slice(0, 300))}`,
         })
-      }, SILENCE_BOUND_MS)
+      }, bound)
     }
-    arm()
+    arm(STARTUP_BOUND_MS)
     worker.on('message', (message: Progress | Done) => {
       if (message.kind === 'progress') {
         last = message.input
-        arm()
+        arm(SILENCE_BOUND_MS)
         return
       }
       clearTimeout(timer)
@@ -183,44 +191,6 @@ const soup = fc
   .array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })), { maxLength: 300 })
   .map((parts) => parts.join(''))
 
-type Mutation =
-  | { op: 'delete' | 'duplicate'; at: number }
-  | { op: 'swap'; at: number; other: number }
-  | { op: 'truncate'; at: number }
-  | { op: 'insert'; at: number; bytes: string }
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), other: fc.nat() }),
-  fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    op: fc.constant('insert' as const),
-    at: fc.nat(),
-    bytes: fc.oneof(fc.string({ unit: 'binary', maxLength: 16 }), fc.constantFrom(...TOKENS)),
-  }),
-)
-
-function mutate(text: string, mutations: readonly Mutation[]): string {
-  let lines = text.split('\n')
-  for (const m of mutations) {
-    const i = lines.length === 0 ? 0 : m.at % lines.length
-    if (m.op === 'delete') lines.splice(i, 1)
-    else if (m.op === 'duplicate') lines.splice(i, 0, lines[i] ?? '')
-    else if (m.op === 'swap') {
-      const j = lines.length === 0 ? 0 : m.other % lines.length
-      ;[lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? '']
-    } else if (m.op === 'truncate') {
-      const joined = lines.join('\n')
-      lines = joined.slice(0, m.at % (joined.length + 1)).split('\n')
-    } else if (m.op === 'insert') {
-      const line = lines[i] ?? ''
-      const at = m.at % (line.length + 1)
-      lines[i] = line.slice(0, at) + m.bytes + line.slice(at)
-    }
-  }
-  return lines.join('\n')
-}
-
 function runFuzz(importer: Importer): Done {
   let parses = 0
   const check = (input: string) => {
@@ -246,16 +216,17 @@ function runFuzz(importer: Importer): Done {
         : String(details.errorInstance)
     return `${name}: ${error.slice(0, 500)}\n(seed ${details.seed}, path "${details.counterexamplePath}") on ${input.length} characters starting ${JSON.stringify(input.slice(0, 300))}`
   }
-  const arbitrary = fc.check(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), check), {
-    numRuns: RUNS.arbitrary,
-  })
+  const arbitrary = fc.check(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), check),
+    fuzz(RUNS.arbitrary),
+  )
   if (arbitrary.failed)
     return {
       kind: 'done',
       parses,
       failure: failure('arbitrary text', arbitrary, arbitrary.counterexample![0]),
     }
-  const tokens = fc.check(fc.property(soup, check), { numRuns: RUNS.soup })
+  const tokens = fc.check(fc.property(soup, check), fuzz(RUNS.soup))
   if (tokens.failed)
     return {
       kind: 'done',
@@ -265,10 +236,10 @@ function runFuzz(importer: Importer): Done {
   const mutated = fc.check(
     fc.property(
       fc.constantFrom(...inputs()),
-      fc.array(mutation, { minLength: 1, maxLength: 6 }),
+      fc.array(mutation(TOKENS), { minLength: 1, maxLength: 6 }),
       (text, ms) => check(mutate(text, ms)),
     ),
-    { numRuns: RUNS.mutated },
+    fuzz(RUNS.mutated),
   )
   if (mutated.failed) {
     const [text, ms] = mutated.counterexample!
@@ -305,7 +276,7 @@ if (isMainThread) {
       it(`${importer.format}`, async () => {
         const result = await fuzzInWorker(importer.format)
         assert.equal(result.failure, undefined, result.failure)
-        assert.ok(result.parses >= RUNS.arbitrary + RUNS.soup + RUNS.mutated)
+        assert.ok(result.parses >= (RUNS.arbitrary + RUNS.soup + RUNS.mutated) * FUZZ_SCALE)
       })
     }
   })

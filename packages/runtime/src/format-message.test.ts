@@ -106,6 +106,48 @@ describe('formatMessage', () => {
     assert.equal(format('{d, date}', { d: 'not a date' }), 'not a date')
   })
 
+  it('prints a value it cannot read or turn into text as its placeholder', () => {
+    const throwing = {
+      toString() {
+        throw new Error('toString')
+      },
+    }
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {})
+    revoke()
+    // A null-prototype object is what query-string parsers give: it has no toString.
+    for (const value of [Object.create(null), throwing, revoked]) {
+      assert.equal(format('Value {v}.', { v: value }), 'Value {v}.')
+      assert.equal(format('{v, number}', { v: value }), '{v}')
+      assert.equal(format('{v, date}', { v: value }), '{v}')
+      assert.equal(format('{v, select, a {A} other {O}}', { v: value }), 'O')
+    }
+    const getter = Object.defineProperty({}, 'v', {
+      enumerable: true,
+      get() {
+        throw new Error('getter')
+      },
+    })
+    assert.equal(format('Value {v}.', getter), 'Value {v}.')
+    assert.equal(formatMessage(compileMessage('Value {v}.'), revoked, 'en'), 'Value {v}.')
+  })
+
+  it('formats with the default options when Intl rejects those of the module', () => {
+    // The build refuses such skeletons (load/icu-syntax); a hand-edited module may still hold them.
+    const number = (options: Intl.NumberFormatOptions) =>
+      formatMessage([{ type: 'number', name: 'n', options }], { n: 1234 }, 'en')
+    assert.equal(number({ style: 'currency', currency: 'ABCDE' }), '1,234')
+    assert.equal(number({ style: 'unit', unit: 'furlong' }), '1,234')
+    assert.equal(number({ minimumFractionDigits: 150, maximumFractionDigits: 150 }), '1,234')
+    assert.equal(
+      formatMessage(
+        [{ type: 'date', name: 'd', options: { timeZone: 'Mars/Olympus' } }],
+        { d: 0 },
+        'en',
+      ),
+      new Intl.DateTimeFormat('en').format(0),
+    )
+  })
+
   it('falls back to the default locale when Intl rejects a locale tag', () => {
     assert.equal(format('{n, number}', { n: 1000 }, 'not a locale!'), (1000).toLocaleString())
   })

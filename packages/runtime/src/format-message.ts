@@ -1,8 +1,10 @@
 // Evaluates a prebuilt message AST (see ./message.ts) for one locale.
 // Rendering an error response must never throw: a missing value prints as
 // `{name}` (typed factories make that a compile error, so it only happens
-// with hand-built params), and a locale Intl rejects falls back to the
-// runtime's default locale.
+// with hand-built params), and so does a value that cannot be read or turned
+// into text (a throwing getter or toString, a null-prototype object from a
+// query parser, a revoked Proxy); a locale Intl rejects falls back to the
+// runtime's default locale, and options it rejects to its default options.
 import type { Message, MessagePart } from './message.ts'
 
 type Params = Readonly<Record<string, unknown>>
@@ -12,6 +14,16 @@ export function formatMessage(message: Message, params: object, locale: string):
   return typeof message === 'string'
     ? message
     : formatParts(message, params as Params, locale, undefined)
+}
+
+/** The value's text; undefined for a missing value, or one whose text cannot be had without throwing. */
+function textOf(value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  try {
+    return String(value)
+  } catch {
+    return undefined
+  }
 }
 
 function formatParts(
@@ -28,14 +40,13 @@ function formatParts(
     }
     switch (part.type) {
       case 'arg': {
-        const value = paramValue(params, part.name)
-        out += value === undefined ? `{${part.name}}` : String(value)
+        out += textOf(paramValue(params, part.name)) ?? `{${part.name}}`
         break
       }
       case 'number': {
         const value = paramValue(params, part.name)
         const n = toNumber(value)
-        if (n === undefined) out += value === undefined ? `{${part.name}}` : String(value)
+        if (n === undefined) out += textOf(value) ?? `{${part.name}}`
         else out += numberFormat(locale, part.options).format(part.scale ? n * part.scale : n)
         break
       }
@@ -44,8 +55,7 @@ function formatParts(
         const value = paramValue(params, part.name)
         const date =
           typeof value === 'number' || typeof value === 'string' ? new Date(value) : undefined
-        if (!date || Number.isNaN(date.getTime()))
-          out += value === undefined ? `{${part.name}}` : String(value)
+        if (!date || Number.isNaN(date.getTime())) out += textOf(value) ?? `{${part.name}}`
         else out += dateFormat(locale, part.options ?? DEFAULT_DATE_OPTIONS[part.type]).format(date)
         break
       }
@@ -53,7 +63,7 @@ function formatParts(
         const value = paramValue(params, part.name)
         const n = toNumber(value)
         if (n === undefined) {
-          out += value === undefined ? `{${part.name}}` : String(value)
+          out += textOf(value) ?? `{${part.name}}`
           break
         }
         const shifted = n - (part.offset ?? 0)
@@ -67,10 +77,9 @@ function formatParts(
         break
       }
       case 'select': {
-        const value = paramValue(params, part.name)
+        const key = textOf(paramValue(params, part.name))
         const chosen =
-          (value === undefined ? undefined : caseOf(part.cases, String(value))) ??
-          caseOf(part.cases, 'other')
+          (key === undefined ? undefined : caseOf(part.cases, key)) ?? caseOf(part.cases, 'other')
         if (chosen !== undefined)
           out += typeof chosen === 'string' ? chosen : formatParts(chosen, params, locale, pound)
         break
@@ -84,8 +93,12 @@ function formatParts(
 }
 
 function paramValue(params: Params, name: string): unknown {
-  // Own properties only: a param named `constructor` must not find Object.prototype's.
-  return Object.hasOwn(params, name) ? (params[name] ?? undefined) : undefined
+  try {
+    // Own properties only: a param named `constructor` must not find Object.prototype's.
+    return Object.hasOwn(params, name) ? (params[name] ?? undefined) : undefined
+  } catch {
+    return undefined // a getter or Proxy trap that throws: as if the param were missing
+  }
 }
 
 function caseOf(cases: Readonly<Record<string, Message>>, key: string): Message | undefined {
@@ -143,17 +156,27 @@ function withValidLocale<F>(locale: string, create: (locale: string | undefined)
   }
 }
 
+// Options come from the catalog's skeletons (`::currency/ABCDE`, 150 fraction digits), which
+// Intl may reject in any locale: such a placeholder is formatted with the defaults.
 function numberFormat(locale: string, options: Intl.NumberFormatOptions | undefined) {
-  return cached(
-    numberFormats,
-    options ?? DEFAULT_KEY,
-    locale,
-    (l) => new Intl.NumberFormat(l, options),
-  )
+  return cached(numberFormats, options ?? DEFAULT_KEY, locale, (l) => {
+    try {
+      return new Intl.NumberFormat(l, options)
+    } catch (error) {
+      if (options === undefined) throw error
+      return new Intl.NumberFormat(l)
+    }
+  })
 }
 
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions) {
-  return cached(dateFormats, options, locale, (l) => new Intl.DateTimeFormat(l, options))
+  return cached(dateFormats, options, locale, (l) => {
+    try {
+      return new Intl.DateTimeFormat(l, options)
+    } catch {
+      return new Intl.DateTimeFormat(l)
+    }
+  })
 }
 
 function pluralRules(locale: string, ordinal: boolean): Intl.PluralRules {

@@ -27,6 +27,23 @@ describe('parseAcceptLanguage', () => {
     )
     assert.deepEqual(parseAcceptLanguage(''), [])
   })
+
+  it('drops a range longer than any language tag, which negotiation would truncate once per subtag', () => {
+    // 16 KB fit in Node's default header limit; each of their 5,000 subtags would be one truncation.
+    const long = `${'xx-'.repeat(5_400)}fr`
+    assert.deepEqual(
+      parseAcceptLanguage(`${long}, de;q=0.5`).map((r) => r.tag),
+      ['de'],
+    )
+    const longest = `de-${'abcdefgh-'.repeat(13)}abcdefgh`
+    assert.equal(longest.length, 128)
+    assert.deepEqual(
+      parseAcceptLanguage(longest).map((r) => r.tag),
+      [longest],
+    )
+    assert.deepEqual(parseAcceptLanguage(`x${longest}`), [])
+    assert.deepEqual(createLocaleNegotiator({ available: ['de'] }, 'en')(longest), ['de', 'en'])
+  })
 })
 
 describe('createLocaleNegotiator', () => {

@@ -15,15 +15,20 @@ interface Range {
 
 const RANGE = /^(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)$/
 const MAX_RANGES = 32
+/**
+ * Longer than any real tag (RFC 5646 §4.4.1 asks for 35 characters), and short enough that
+ * trying each truncation of one (`negotiate`) stays cheap: a 16 KB range has 5,000 of them.
+ */
+const MAX_TAG_LENGTH = 128
 const CACHE_LIMIT = 512
 
-/** Parses an Accept-Language value into ranges by descending weight; q=0 and malformed entries are dropped. */
+/** Parses an Accept-Language value into ranges by descending weight; q=0, malformed and over-long entries are dropped. */
 export function parseAcceptLanguage(header: string): Range[] {
   const ranges: Range[] = []
   for (const entry of header.split(',', MAX_RANGES)) {
     const [rawTag = '', ...parameters] = entry.split(';')
     const tag = rawTag.trim()
-    if (!RANGE.test(tag)) continue
+    if (tag.length > MAX_TAG_LENGTH || !RANGE.test(tag)) continue
     let q = 1
     for (const parameter of parameters) {
       const [name, value] = parameter.split('=')

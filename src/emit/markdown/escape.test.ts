@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import type { InlineCode, Paragraph, Table } from 'mdast'
 import { checkMarkdown, plainText } from '../../../test/build/markdown-safety.ts'
+import { fuzz } from '../../../test/fuzz-settings.ts'
 import { attribute, cellCode, code, fence, lineStart, singleLine, text, url } from './escape.ts'
 
 const HOSTILE = [
@@ -79,7 +80,7 @@ describe('text', () => {
       fc.property(hostileText, (value) => {
         assert.equal(paragraphText(lineStart(text(value))), expectedText(value))
       }),
-      { numRuns: 1000 },
+      fuzz(1000),
     )
   })
 
@@ -139,7 +140,7 @@ describe('code', () => {
         const flat = singleLine(value)
         assert.equal(spanValue(code(value)), flat === '' ? ' ' : flat)
       }),
-      { numRuns: 500 },
+      fuzz(500),
     )
   })
 

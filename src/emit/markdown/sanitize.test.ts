@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import type { List, Nodes } from 'mdast'
 import { checkMarkdown, plainText } from '../../../test/build/markdown-safety.ts'
+import { fuzz } from '../../../test/fuzz-settings.ts'
 import { safeMarkdown } from './sanitize.ts'
 
 const BASE = 'https://docs.example.com/errors'
@@ -179,7 +180,7 @@ describe('safeMarkdown', () => {
       fc.property(markdown, (value) => {
         sanitize(value, false)
       }),
-      { numRuns: 600 },
+      fuzz(600),
     )
   })
 })

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { TYPE } from '@formatjs/icu-messageformat-parser'
 import fc from 'fast-check'
+import { fuzz } from '../../../test/fuzz-settings.ts'
 import { parseMessage } from '../../catalog/message.ts'
 import { escapeIcu, type MessagePart, splitBracePlaceholders, toIcu } from './icu-text.ts'
 
@@ -56,7 +57,7 @@ describe('toIcu', () => {
       fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
         assert.deepEqual(readBack(toIcu(parts)), merged(parts))
       }),
-      { numRuns: 500 },
+      fuzz(500),
     )
   })
 })
