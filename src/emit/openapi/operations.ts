@@ -4,10 +4,10 @@
 // every entry keeps its position, so a symbol or operation that does not
 // exist is reported at file:line:column.
 import type { Position } from '../../catalog/diagnostic.ts'
-import { editDistance } from '../../text/edit-distance.ts'
 import type { LoadedCatalog } from '../../catalog/model.ts'
 import { CliError } from '../../cli/errors.ts'
 import { readSourceFile } from '../../load/document.ts'
+import { editDistance } from '../../text/edit-distance.ts'
 import { shown } from './source.ts'
 
 export interface OperationEntry {
