@@ -41,7 +41,7 @@ const row = (i: number) => ({
 })
 
 /** Page builders: `size` is the target length in characters. */
-const PAGES: Record<string, (size: number) => string> = {
+export const PAGES: Record<string, (size: number) => string> = {
   'markdown table': (size) => {
     const lines = [
       '# Error codes',

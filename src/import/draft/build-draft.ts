@@ -209,6 +209,7 @@ export function buildDraft(sources: readonly PageSource[]): Draft {
   )
 
   const errors: Record<string, ErrorEntry> = {}
+  const groupLookup = lookupGroups(groups)
   const guessedStatus = new Map<string, string>()
   const multiple = sources.length > 1
   for (const [i, p] of pending.entries()) {
@@ -256,37 +257,36 @@ export function buildDraft(sources: readonly PageSource[]): Draft {
       LOCALE_PATTERN.test(locale),
     )
     const description = row.description?.trim()
-    const error: ErrorEntry = {
-      ...(p.code !== undefined ? { code: p.code } : {}),
-      ...(p.key !== undefined ? { key: p.key } : {}),
-      ...(p.groupId && needsExplicitGroup(p, groups) ? { group: p.groupId } : {}),
-      status,
-      title,
-      ...(text !== undefined ? { message: text } : {}),
-      ...(Object.keys(params).length ? { params } : {}),
-      ...(description && normalizeSpace(description) !== normalizeSpace(row.message ?? '')
-        ? { description }
-        : {}),
-      ...(row.troubleshooting?.trim() ? { troubleshooting: row.troubleshooting.trim() } : {}),
-      ...(success ? { success: true } : {}),
-      ...(obsolete ? { obsolete: true } : {}),
-      ...(translations.length
-        ? {
-            messages: Object.fromEntries(
-              translations.map(([locale, t]) => [
-                locale,
-                row.messageFormat === 'icu' ? t : escapeIcu(normalizeSpace(t)),
-              ]),
-            ),
-          }
-        : {}),
-      source: {
-        ...(multiple ? { file: p.file } : {}),
-        line: row.line,
-        ...(row.anchor !== undefined ? { anchor: row.anchor } : {}),
-        ...(row.label !== undefined ? { label: row.label } : {}),
-      },
+    // Assigned field by field, in the order the draft lists them: a spread per
+    // optional field made a throwaway object for each, per error.
+    const error = {} as ErrorEntry
+    if (p.code !== undefined) error.code = p.code
+    if (p.key !== undefined) error.key = p.key
+    if (p.groupId && needsExplicitGroup(p, groupLookup)) error.group = p.groupId
+    error.status = status
+    error.title = title
+    if (text !== undefined) error.message = text
+    if (Object.keys(params).length) error.params = params
+    if (description && normalizeSpace(description) !== normalizeSpace(row.message ?? ''))
+      error.description = description
+    const troubleshooting = row.troubleshooting?.trim()
+    if (troubleshooting) error.troubleshooting = troubleshooting
+    if (success) error.success = true
+    if (obsolete) error.obsolete = true
+    if (translations.length) {
+      error.messages = Object.fromEntries(
+        translations.map(([locale, t]) => [
+          locale,
+          row.messageFormat === 'icu' ? t : escapeIcu(normalizeSpace(t)),
+        ]),
+      )
     }
+    const source: ErrorEntry['source'] = {}
+    if (multiple) source.file = p.file
+    source.line = row.line
+    if (row.anchor !== undefined) source.anchor = row.anchor
+    if (row.label !== undefined) source.label = row.label
+    error.source = source
     errors[symbol] = error
     if (guesses.length > 0) {
       report.push({
@@ -313,18 +313,30 @@ export function buildDraft(sources: readonly PageSource[]): Draft {
   return { catalog, report, guessedStatus, inputs }
 }
 
+interface GroupLookup {
+  ranged: [string, Group][]
+  /** Groups with a prefix, the longest first (page order among equals). */
+  prefixed: [string, Group][]
+}
+
+function lookupGroups(groups: Record<string, Group>): GroupLookup {
+  const entries = Object.entries(groups)
+  return {
+    ranged: entries.filter(([, g]) => g.range),
+    prefixed: entries
+      .filter(([, g]) => g.prefix)
+      .sort(([, a], [, b]) => b.prefix!.length - a.prefix!.length),
+  }
+}
+
 /** Whether the loader would not find the error's group from its code or key alone. */
-function needsExplicitGroup(p: Pending, groups: Record<string, Group>): boolean {
+function needsExplicitGroup(p: Pending, groups: GroupLookup): boolean {
   if (p.code !== undefined) {
-    const byRange = Object.entries(groups).find(
-      ([, g]) => g.range && p.code! >= g.range[0] && p.code! <= g.range[1],
-    )
+    const byRange = groups.ranged.find(([, g]) => p.code! >= g.range![0] && p.code! <= g.range![1])
     return byRange?.[0] !== p.groupId
   }
   if (p.key !== undefined) {
-    const byPrefix = Object.entries(groups)
-      .filter(([, g]) => g.prefix && p.key!.startsWith(g.prefix))
-      .sort(([, a], [, b]) => b.prefix!.length - a.prefix!.length)[0]
+    const byPrefix = groups.prefixed.find(([, g]) => p.key!.startsWith(g.prefix!))
     return byPrefix?.[0] !== p.groupId
   }
   return true

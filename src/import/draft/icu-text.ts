@@ -47,6 +47,8 @@ export function escapeIcu(text: string): string {
 // Inside a section an apostrophe is written `''`; outside, a lone `'` is
 // literal unless a trigger follows it (a brace opens a section with `'`).
 function escapeLiteral(text: string, followedBy: string): string {
+  // Most text has nothing to escape: returned as it is, not rebuilt a character at a time.
+  if (!text.includes('{') && !text.includes('}') && !text.includes("'")) return text
   let out = ''
   let quoted = false
   for (let i = 0; i < text.length; i++) {
