@@ -7,9 +7,9 @@
 //   npm run fuzz -- [--minutes 10] [--runs 5] [--hang-minutes 15] [path fragment…]
 import { spawn } from 'node:child_process'
 import { randomInt } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { testFiles } from './test-files.mjs'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,33 +32,10 @@ const minutes = positive('minutes', values.minutes)
 const runs = Math.round(positive('runs', values.runs))
 const hangMinutes = positive('hang-minutes', values['hang-minutes'])
 
-const roots = ['src', 'packages', 'test', 'examples', 'bench']
-const skip = new Set(['node_modules', 'dist', 'generated-fixtures'])
-
-function findFuzzers(dir, out = []) {
-  let entries
-  try {
-    entries = readdirSync(dir, { withFileTypes: true })
-  } catch {
-    return out
-  }
-  for (const entry of entries) {
-    if (skip.has(entry.name)) continue
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) findFuzzers(path, out)
-    else if (
-      entry.name.endsWith('.test.ts') &&
-      readFileSync(path, 'utf8').includes('fuzz-settings')
-    )
-      out.push(relative(process.cwd(), path))
-  }
-  return out
-}
-
-const files = roots
-  .flatMap((root) => findFuzzers(root))
-  .filter((f) => positionals.length === 0 || positionals.some((p) => f.includes(p)))
-  .sort()
+// The property tests are the files that take their seed from test/fuzz-settings.ts.
+const files = testFiles(positionals).filter((file) =>
+  readFileSync(file, 'utf8').includes('fuzz-settings'),
+)
 if (files.length === 0) {
   console.error(`No fuzz tests match ${positionals.join(' ')}.`)
   process.exit(2)

@@ -10,7 +10,7 @@ import { PageBuilder } from '../../find/page-builder.ts'
 import { isDelimiterRow, readFrontMatter, splitLines } from '../../find/text.ts'
 import { expandMacros, parseMarkdownTree } from './markdown-tree.ts'
 import { type Interleaved, MarkdownWalker } from './markdown-walker.ts'
-import { blankMdx, looksLikeMdx } from './mdx.ts'
+import { blankMdx, codeFenceTracker, looksLikeMdx } from './mdx.ts'
 
 export function parseMarkdown(input: string): PageImport {
   const lines = splitLines(input)
@@ -26,8 +26,6 @@ export function parseMarkdown(input: string): PageImport {
   return builder.page
 }
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/
-
 /**
  * HTML tables written over blank lines (a WordPress export: each `<td>` on
  * lines of its own, indented): Markdown ends an HTML block at a blank line
@@ -39,16 +37,10 @@ function setHtmlTablesApart(text: string): { markdown: string; html: Interleaved
   if (!/<table\b/i.test(text)) return { markdown: text, html: [] }
   const lines = text.split('\n')
   const html: Interleaved[] = []
-  let fence: string | undefined
+  const inCode = codeFenceTracker()
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
-    const f = FENCE.exec(line)
-    if (f) {
-      if (!fence) fence = f[1]![0]
-      else if (f[1]![0] === fence) fence = undefined
-      continue
-    }
-    if (fence || !/^\s{0,3}<table\b/i.test(line) || /<\/table>/i.test(line)) continue
+    if (inCode(line) || !/^\s{0,3}<table\b/i.test(line) || /<\/table>/i.test(line)) continue
     let end = i + 1
     let blank = false
     while (end < lines.length && !/<\/table>/i.test(lines[end]!)) {

@@ -3,10 +3,10 @@
 // partials, Mintlify snippets). The page itself is blanked of its ESM and JSX
 // (mdx.ts), so without this the entries in the snippet are never seen: the
 // reader of pages follows these imports and reads each snippet as a page.
+import { codeFenceTracker } from './mdx.ts'
 
 /** `import Name from './file.mdx'` (or `.md`), with a relative path. */
 const DEFAULT_IMPORT = /^import\s+([A-Za-z_$][\w$]*)\s+from\s+(["'])(\.{1,2}\/[^"']+\.mdx?)\2/
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/
 
 export interface SnippetImport {
   /** The path as the page writes it, relative to the page's folder. */
@@ -20,16 +20,10 @@ export function snippetImports(text: string): SnippetImport[] {
   const lines = text.split('\n')
   const imports: Array<SnippetImport & { name: string }> = []
   const used = new Set<string>()
-  let fence: string | undefined
+  const inCode = codeFenceTracker()
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
-    const f = FENCE.exec(line)
-    if (f) {
-      if (!fence) fence = f[1]![0]
-      else if (f[1]![0] === fence) fence = undefined
-      continue
-    }
-    if (fence) continue
+    if (inCode(line)) continue
     const m = DEFAULT_IMPORT.exec(line)
     if (m) imports.push({ name: m[1]!, specifier: m[3]!, line: i + 1 })
     else for (const name of tagNames(line)) used.add(name)

@@ -14,7 +14,7 @@ const EXPRESSION = /^\s{0,3}\{/
  * A line-by-line test, fed every line in order: true for a line that opens or
  * closes a fenced code block or lies inside one, where MDX syntax means nothing.
  */
-function codeFenceTracker(): (line: string) => boolean {
+export function codeFenceTracker(): (line: string) => boolean {
   let fence: string | undefined
   return (line) => {
     const f = FENCE.exec(line)
