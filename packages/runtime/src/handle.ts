@@ -215,6 +215,21 @@ export function createErrorHandler(
     return plainHead ? undefined : renderHead(writer, errorView, requestView, catalog.api)
   }
 
+  /** The head and body of `error` in `locale`, rendered from its view. */
+  function renderViews(
+    error: CatalogError,
+    locale: string,
+    request: RequestInfo,
+    requestId: string,
+  ) {
+    const requestView: RequestView = { id: requestId, path: request.path, method: request.method }
+    const errorView = view(error, locale)
+    return {
+      head: headOf(errorView, requestView),
+      body: bodyOf(error, errorView, requestView),
+    }
+  }
+
   function render(error: CatalogError, request: RequestInfo, requestId: string): ErrorResponse {
     let locale: string
     let head: Omit<RenderedResponse, 'body'> | undefined
@@ -223,30 +238,14 @@ export function createErrorHandler(
       locale = localeOf(error.definition, request.headers)
       // A body already serialized needs no view, unless the envelope renders a head from it.
       if (plainHead && cacheable(error)) body = bodies.get(error.definition)?.get(locale)
-      if (body === undefined) {
-        const requestView: RequestView = {
-          id: requestId,
-          path: request.path,
-          method: request.method,
-        }
-        const errorView = view(error, locale)
-        head = headOf(errorView, requestView)
-        body = bodyOf(error, errorView, requestView)
-      }
+      if (body === undefined) ({ head, body } = renderViews(error, locale, request, requestId))
     } catch {
       // Params or upstream fields that do not serialize (BigInt, cycles, throwing getters):
       // answer with the catalog's internal error, which holds nothing from the caller.
       error = createWithoutStack(internal, undefined, { cause: error })
       try {
         locale = localeOf(error.definition, undefined)
-        const requestView: RequestView = {
-          id: requestId,
-          path: request.path,
-          method: request.method,
-        }
-        const errorView = view(error, locale)
-        head = headOf(errorView, requestView)
-        body = bodyOf(error, errorView, requestView)
+        ;({ head, body } = renderViews(error, locale, request, requestId))
       } catch {
         return lastResort(error, requestId, idHeader)
       }
