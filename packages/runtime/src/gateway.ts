@@ -9,6 +9,7 @@
 // otherwise.
 
 import { CatalogError, type ErrorOptions } from './catalog-error.ts'
+import { decodeChunks } from './decode-chunks.ts'
 import type { ErrorDefinition } from './definition.ts'
 import type { ErrorMeta, ReadResult } from './envelope/types.ts'
 import { type ErrorSet, errorMetas } from './error-meta.ts'
@@ -199,11 +200,5 @@ async function readAtMost(response: Response, limit: number): Promise<string | u
     }
     chunks.push(value)
   }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return new TextDecoder().decode(bytes)
+  return decodeChunks(chunks, size)
 }

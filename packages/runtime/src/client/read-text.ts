@@ -1,6 +1,7 @@
 // Reading a response body without trusting its size: at most `limit` bytes
 // are taken from the stream, the rest is cancelled, so a 10 GB answer (or one
 // that never ends) costs the client `limit` bytes.
+import { decodeChunks } from '../decode-chunks.ts'
 
 export interface BoundedText {
   text: string
@@ -33,19 +34,8 @@ export async function readText(response: Response, limit: number): Promise<Bound
     // A connection cut mid-body, or a body that does not decompress: what arrived is all
     // there is. Not `truncated`: that says the body was too long, which a cut one is not.
     reader.cancel().catch(() => {})
-    return { text: decode(chunks, size), truncated: false }
+    return { text: decodeChunks(chunks, size), truncated: false }
   }
   if (truncated) reader.cancel().catch(() => {})
-  return { text: decode(chunks, size), truncated }
-}
-
-function decode(chunks: Uint8Array[], size: number): string {
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  // Not fatal: a body cut inside a character still decodes (with U+FFFD).
-  return new TextDecoder().decode(bytes)
+  return { text: decodeChunks(chunks, size), truncated }
 }
