@@ -61,7 +61,12 @@ function raw(url: string, requestLine: string): Promise<Answer> {
     })
     let text = ''
     socket.setEncoding('latin1').on('data', (chunk: string) => (text += chunk))
-    socket.on('error', reject)
+    // A server that refuses a request may close before reading all of it, and
+    // the unread bytes make the kernel reset the connection: what was answered
+    // before the reset is still the answer.
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' || !text.startsWith('HTTP/')) reject(error)
+    })
     socket.on('close', () => {
       const status = /^HTTP\/1\.1 (\d{3})/.exec(text)
       const at = text.indexOf('\r\n\r\n')
@@ -162,7 +167,9 @@ describe('errcat serve: hostile paths find nothing on disk', () => {
     const deep = `/${'../'.repeat(2000)}secret.txt`
     assertNotFound(await get(serving.url, deep), 'a 6 KB path of `../`')
     assertNotFound(await get(serving.url, `/${'a'.repeat(12_000)}`), 'a 12 KB segment')
-    const huge = await raw(serving.url, `GET /${'../'.repeat(30_000)}secret.txt HTTP/1.1`)
+    // Node's limit is 16 KB; 18 KB passes it yet fits one read, so the server
+    // has nothing left unread when it closes (no reset before the answer).
+    const huge = await raw(serving.url, `GET /${'../'.repeat(6_000)}secret.txt HTTP/1.1`)
     assert.equal(huge.status, 431)
     assert.ok(!huge.body.includes(SECRET))
     // The server still answers afterwards.
