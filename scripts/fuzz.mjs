@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 import { randomInt } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { ensureBuilt } from './ensure-built.mjs'
 import { testFiles } from './test-files.mjs'
 
 const { values, positionals } = parseArgs({
@@ -40,6 +41,7 @@ if (files.length === 0) {
   console.error(`No fuzz tests match ${positionals.join(' ')}.`)
   process.exit(2)
 }
+ensureBuilt()
 
 /** One test file with one seed; resolves with its exit code and output. */
 function runOnce(file, seed) {

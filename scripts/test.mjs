@@ -3,6 +3,7 @@
 // Node 20's `--test` does not expand globs, so the file list is built here.
 // Extra arguments are passed through as filters on the path (substring match).
 import { spawnSync } from 'node:child_process'
+import { ensureBuilt } from './ensure-built.mjs'
 import { testFiles } from './test-files.mjs'
 
 const filters = process.argv.slice(2)
@@ -13,6 +14,7 @@ if (files.length === 0) {
   process.exit(1)
 }
 
+ensureBuilt()
 const result = spawnSync(
   process.execPath,
   ['--conditions=errcat-source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],

@@ -7,10 +7,11 @@ import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { cliArgs } from '../cli-command.ts'
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url))
 export const SHOP_FIXTURE = join(REPO, 'test/build/fixtures/shop')
-export const CLI = join(REPO, 'src/cli/main.ts')
+export { CLI } from '../cli-command.ts'
 
 export interface Project {
   dir: string
@@ -55,12 +56,12 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs the errcat CLI from source as a child process, in the repository folder. */
+/** Runs the errcat CLI as a child process, in the repository folder. */
 export function runCli(args: string[]): CliResult {
-  const result = spawnSync(
-    process.execPath,
-    ['--conditions=errcat-source', '--import', 'tsx', CLI, ...args],
-    { cwd: REPO, encoding: 'utf8', timeout: 60_000 },
-  )
+  const result = spawnSync(process.execPath, cliArgs(args), {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }

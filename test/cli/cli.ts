@@ -1,11 +1,7 @@
-// Runs the errcat CLI from source as a child process, in any folder (the
-// catalogs of test/check, a temporary folder), the way a user runs it.
+// Runs the errcat CLI as a child process, in any folder (the catalogs of
+// test/check, a temporary folder), the way a user runs it.
 import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-
-const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
-// Resolved here, so the child finds tsx even when it runs outside the repository.
-const TSX = import.meta.resolve('tsx')
+import { cliArgs } from '../cli-command.ts'
 
 export interface CliRun {
   code: number | null
@@ -18,15 +14,11 @@ export function errcat(
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=errcat-source', '--import', TSX, CLI, ...args],
-      {
-        cwd: options.cwd,
-        env: { ...process.env, NO_COLOR: '', ERRCAT_DEBUG: '', ...options.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
+    const child = spawn(process.execPath, cliArgs(args), {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '', ERRCAT_DEBUG: '', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

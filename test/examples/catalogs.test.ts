@@ -14,6 +14,7 @@ import type { LoadedCatalog, LoadedError } from '../../src/catalog/model.ts'
 import { applyConfiguredSeverity, checkCatalog } from '../../src/check/check.ts'
 import { buildErrorIndex, compileEnvelope, type ErrorView } from '../../src/envelope/index.ts'
 import { loadCatalog } from '../../src/load/load.ts'
+import { cliArgs } from '../cli-command.ts'
 
 const run = promisify(execFile)
 const repo = fileURLToPath(new URL('../../', import.meta.url))
@@ -213,16 +214,7 @@ describe('every example catalog', () => {
     const check = async (name: Example) => {
       const { stdout } = await run(
         process.execPath,
-        [
-          '--conditions=errcat-source',
-          '--import',
-          'tsx',
-          'src/cli/main.ts',
-          'check',
-          '--format',
-          'json',
-          catalogPath(name),
-        ],
+        cliArgs(['check', '--format', 'json', catalogPath(name)]),
         { cwd: repo },
       ).catch((error: { code?: number; stdout?: string; stderr?: string }) => {
         assert.fail(`check ${name} exited ${error.code}:\n${error.stdout}${error.stderr}`)

@@ -28,10 +28,9 @@ import type { FolderTarget } from '../../src/emit/targets.ts'
 import { type ServeLog, type Serving, startServe } from '../../src/serve/index.ts'
 import { version } from '../../src/version.ts'
 import { STACK_LINE } from '../cli/cli.ts'
+import { cliArgs } from '../cli-command.ts'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
-const CLI = join(REPO, 'src/cli/main.ts')
-const TSX = import.meta.resolve('tsx')
 const SILENT: ServeLog = { info: () => {}, error: () => {} }
 const catalogOf = (folder: string) => join(REPO, 'examples', folder, 'errors.yaml')
 
@@ -396,11 +395,11 @@ interface Child {
 }
 
 function serveCli(args: string[], cwd: string): Child {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=errcat-source', '--import', TSX, CLI, 'serve', ...args],
-    { cwd, env: { ...process.env, ERRCAT_DEBUG: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+  const child = spawn(process.execPath, cliArgs(['serve', ...args]), {
+    cwd,
+    env: { ...process.env, ERRCAT_DEBUG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const out = { stdout: '', stderr: '' }
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk))
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out.stderr += chunk))
@@ -495,7 +494,7 @@ function outsideAddress(): string | undefined {
     .find((i) => i && i.family === 'IPv4' && !i.internal)?.address
 }
 
-// Starting the CLI from source takes seconds: every child of this section
+// Starting the CLI takes a while: every child of this section
 // starts at once, in the first `before`, and each test then reads its own.
 describe('errcat serve, the command', () => {
   let dir: string

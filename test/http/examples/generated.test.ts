@@ -1,11 +1,12 @@
 // The demo servers, the contract suite and the client tests import modules
 // generated from their catalogs. This fails when one is stale: change a
 // catalog, then run (for both targets, ts and client)
-//   node --conditions=errcat-source --import tsx src/cli/main.ts build <catalog> --target ts
+//   npm run build && node dist/cli/main.js build <catalog> --target ts
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
 import { describe, it } from 'node:test'
 import { promisify } from 'node:util'
+import { cliArgs } from '../../cli-command.ts'
 
 const run = promisify(execFile)
 const CATALOGS = [
@@ -26,15 +27,10 @@ describe('generated modules', { concurrency: 3 }, () => {
   for (const catalog of CATALOGS) {
     for (const [target, file] of TARGETS)
       it(`${catalog.replace('/errors.yaml', `/${file}`)} is up to date`, async () => {
-        const cli = ['--conditions=errcat-source', '--import', 'tsx', 'src/cli/main.ts']
-        const result = await run(process.execPath, [
-          ...cli,
-          'build',
-          catalog,
-          '--target',
-          target,
-          '--check',
-        ]).then(
+        const result = await run(
+          process.execPath,
+          cliArgs(['build', catalog, '--target', target, '--check']),
+        ).then(
           ({ stdout }) => ({ code: 0, output: stdout }),
           (error: { code: number; stdout: string; stderr: string }) => ({
             code: error.code,
