@@ -112,11 +112,28 @@ function textMatches(imported: string, target: string): boolean {
   return /[.!?。]$/.test(target) && imported.startsWith(`${target} `)
 }
 
+// Pages write placeholders their own way (printf's `%-.200s`, `{name}`), and
+// the import writes them as ICU arguments (`{p1}`, with `''` for a quote
+// before a brace): a message is the same message when it differs only there,
+// so both sides compare with each placeholder as `…`.
+const PRINTF = /%[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcsp]/g
+const ICU_ARGUMENT = /\{\s*[A-Za-z_]\w*\s*(?:,[^{}]*)?\}/g
+
+function placeholdersAsEllipsis(text: string): string {
+  return text
+    .replace(PRINTF, '…')
+    .replace(/%%/g, '%')
+    .replace(ICU_ARGUMENT, '…')
+    .replace(/''/g, "'")
+}
+
 function entryTextRight(truth: TruthEntry, got: ImportedEntry): boolean {
-  const targets = [truth.title, truth.message].filter((t): t is string => !!t).map(plain)
+  const targets = [truth.title, truth.message]
+    .filter((t): t is string => !!t)
+    .map((t) => placeholdersAsEllipsis(plain(t)))
   const candidates = [got.title, got.rowTitle, got.message]
     .filter((t): t is string => !!t)
-    .map(plain)
+    .map((t) => placeholdersAsEllipsis(plain(t)))
   return targets.some((t) => candidates.some((c) => textMatches(c, t)))
 }
 
