@@ -62,8 +62,9 @@ describe('errcat build, killed', { timeout: 240_000 }, () => {
 
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL'] as const) {
     it(`leaves the old file or the new one, killed with ${signal} while writing`, async () => {
+      // Up to three tries, until a kill lands inside a write (it nearly always does at once).
       let landed = 0
-      for (let round = 0; round < 2; round++) {
+      for (let round = 0; round < 3 && landed === 0; round++) {
         await writeFile(out, OLD)
         const ended = await build(root, out, signal)
         if (ended.killed && ended.code !== 0) landed++
@@ -72,8 +73,9 @@ describe('errcat build, killed', { timeout: 240_000 }, () => {
         if (signal !== 'SIGKILL')
           assert.deepEqual(await leftovers(), [], `${signal} left a temporary file`)
       }
-      // The kill must have interrupted at least one write, or this test proved nothing.
+      // The kill must have interrupted a write, or this test proved nothing.
       assert.ok(landed > 0, `no ${signal} landed inside a write`)
+      if (signal !== 'SIGKILL') return
       // Whatever a SIGKILL left, the next build removes it, and writes the whole file.
       assert.equal((await build(root, out)).code, 0)
       assert.deepEqual(await leftovers(), [])
