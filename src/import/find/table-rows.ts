@@ -37,10 +37,10 @@ export interface TableInput {
 
 const filled = (row: TableRowInput) => row.cells.filter((c) => c.text.trim() !== '')
 
+type RowGroup = { title: string; range?: [number, number]; prefix?: string }
+
 /** A row that opens a section rather than describing an error. */
-function groupOf(
-  row: TableRowInput,
-): { title: string; range?: [number, number]; prefix?: string } | undefined {
+function groupOf(row: TableRowInput): RowGroup | undefined {
   const cells = filled(row)
   if (cells.length === 0) return undefined
   const rangeCell = cells.find((c) => isRangeOnly(c.text))
@@ -62,9 +62,26 @@ function groupOf(
   return undefined
 }
 
+/**
+ * groupOf, asked once a row: the plan and then each row's reading ask it
+ * again, and it reads every cell of the row.
+ */
+function groupsOnce(): (row: TableRowInput) => RowGroup | undefined {
+  const known = new Map<TableRowInput, RowGroup | undefined>()
+  return (row) => {
+    if (known.has(row)) return known.get(row)
+    const group = groupOf(row)
+    known.set(row, group)
+    return group
+  }
+}
+
 const texts = (cells: Cell[] | undefined) => (cells ?? []).map((c) => c.text)
 
-function choosePlan(table: TableInput): {
+function choosePlan(
+  table: TableInput,
+  groupOf: (row: TableRowInput) => RowGroup | undefined,
+): {
   plan?: ColumnPlan
   body: TableRowInput[]
   header: string[]
@@ -109,7 +126,8 @@ function statusOf(text: string): number | undefined {
 }
 
 export function addTable(builder: PageBuilder, table: TableInput): void {
-  const { plan, body, header } = choosePlan(table)
+  const groupOf = groupsOnce()
+  const { plan, body, header } = choosePlan(table, groupOf)
   if (!plan) {
     if (body.some((r) => filled(r).length > 0)) {
       const what = header.some((h) => h.trim()) ? `(${header.map((h) => h.trim()).join(', ')})` : ''
@@ -136,7 +154,7 @@ export function addTable(builder: PageBuilder, table: TableInput): void {
   }
   builder.beginBlock()
   for (const row of body) {
-    if (addRow(builder, row, plan, keys) === 'group') {
+    if (addRow(builder, row, plan, keys, groupOf(row)) === 'group') {
       close()
       open = { row, rows: builder.page.rows.length }
     }
@@ -152,13 +170,13 @@ function addRow(
   row: TableRowInput,
   plan: ColumnPlan,
   keys: Map<string, number>,
+  group: RowGroup | undefined,
 ): 'group' | 'row' | 'skipped' {
   const cells = filled(row)
   if (cells.length === 0) {
     builder.skip(row.line, 'empty row', { raw: row.raw, emptyRow: true })
     return 'skipped'
   }
-  const group = groupOf(row)
   if (group) {
     builder.enterSection({ ...group, line: row.line })
     return 'group'

@@ -23,8 +23,14 @@ export function* firstLines(text: string, limit = Number.POSITIVE_INFINITY): Gen
   }
 }
 
+/** Whitespace that normalizeSpace changes: two in a row, any but a space, or at either end. */
+const UNNORMAL_SPACE = /\s\s|[^\S ]|^\s|\s$/
+
 /** Collapses runs of whitespace (newlines included) to one space and trims. */
 export function normalizeSpace(text: string): string {
+  // Most text is normal already: a replace would copy it all the same (every
+  // single space is a match), and large pages normalize each cell several times.
+  if (!UNNORMAL_SPACE.test(text)) return text
   return text.replace(/\s+/g, ' ').trim()
 }
 

@@ -3,6 +3,7 @@
 // inline HTML like `<a name="9023">9032</a>`.
 import type { Nodes } from 'mdast'
 import type { Cell } from '../../find/table-rows.ts'
+import { normalizeSpace } from '../../find/text.ts'
 
 const ANCHOR = /^<(?:a|span)\s[^>]{0,400}?\b(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)')/i
 /**
@@ -73,7 +74,7 @@ function isStrong(children: readonly Nodes[]): boolean {
 
 export function cellOf(children: readonly Nodes[], markdown: string): Cell {
   const { text, anchor } = plainText(children)
-  const cell: Cell = { text: text.replace(/\s+/g, ' ').trim(), markdown: markdown.trim() }
+  const cell: Cell = { text: normalizeSpace(text), markdown: markdown.trim() }
   if (anchor !== undefined) cell.anchor = anchor
   if (isStrong(children)) cell.strong = true
   return cell
