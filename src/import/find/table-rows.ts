@@ -181,9 +181,7 @@ function addRow(
     builder.enterSection({ ...group, line: row.line })
     return 'group'
   }
-  const at = (i: number | undefined) => (i === undefined ? undefined : row.cells[i])
-  const value = (i: number | undefined) => at(i)?.text.trim() || undefined
-  const codeCell = at(plan.code)
+  const codeCell = row.cells[plan.code]
   const codeText = codeCell?.text.trim() ?? ''
   if (codeText === '') {
     builder.skip(row.line, 'row without a code', { raw: row.raw })
@@ -194,7 +192,7 @@ function addRow(
   if (!entry || (plan.codeType === 'number' && !numeric)) {
     const label = parseGroupLabel(codeText)
     if (label.range) {
-      const description = value(plan.message)
+      const description = cellText(row, plan.message)
       builder.enterSection({ ...label, ...(description ? { description } : {}), line: row.line })
       return 'group'
     }
@@ -211,11 +209,11 @@ function addRow(
     }
     keys.set(entry.code, row.line)
   }
-  const symbol = value(plan.symbol)?.replace(/\\_/g, '_').replace(/^`|`$/g, '')
-  const status = plan.status === undefined ? undefined : statusOf(value(plan.status) ?? '')
-  let title = value(plan.title) ?? entry.title
+  const symbol = cellText(row, plan.symbol)?.replace(/\\_/g, '_').replace(/^`|`$/g, '')
+  const status = plan.status === undefined ? undefined : statusOf(cellText(row, plan.status) ?? '')
+  let title = cellText(row, plan.title) ?? entry.title
   // A row whose message cell is empty says it in its description.
-  let message = value(plan.message) ?? entry.text ?? value(plan.description)
+  let message = cellText(row, plan.message) ?? entry.text ?? cellText(row, plan.description)
   let named: string | undefined
   // A message cell that starts with the entry's name or title:
   // `SelectUserAccount - This is an interrupt…` (a name before ` - `),
@@ -228,12 +226,8 @@ function addRow(
       if (named !== undefined || split.title !== undefined) message = split.text
     }
   }
-  const markdown = (i: number | undefined) => {
-    const cell = at(i)
-    return (cell?.markdown ?? cell?.text)?.trim() || undefined
-  }
-  const description = markdown(plan.description)
-  const troubleshooting = markdown(plan.troubleshooting)
+  const description = cellMarkdown(row, plan.description)
+  const troubleshooting = cellMarkdown(row, plan.troubleshooting)
   const added: Omit<PageRow, 'group'> = {
     code: entry.code,
     line: row.line,
@@ -257,6 +251,20 @@ function addRow(
   }
   builder.addRow(added)
   return 'row'
+}
+
+// Module functions, not closures in addRow: it runs once a row of tables
+// of 100,000 rows.
+
+/** A column's text in a row, trimmed; undefined when the column is absent or the cell empty. */
+function cellText(row: TableRowInput, column: number | undefined): string | undefined {
+  return (column === undefined ? undefined : row.cells[column])?.text.trim() || undefined
+}
+
+/** A column's Markdown (else its text) in a row, trimmed, or undefined. */
+function cellMarkdown(row: TableRowInput, column: number | undefined): string | undefined {
+  const cell = column === undefined ? undefined : row.cells[column]
+  return (cell?.markdown ?? cell?.text)?.trim() || undefined
 }
 
 /**

@@ -47,8 +47,13 @@ export function expandMacros(text: string): string {
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'])
 
-/** Characters that can start inline Markdown; text without any of them is plain text. */
-const INLINE_SYNTAX = /[\n\\`*_~[\]!<&]/
+/**
+ * Characters that can start inline Markdown; text without any of them is
+ * plain text. An underscore between two letters or digits (`ERROR_12`) can
+ * neither open nor close emphasis (CommonMark's flanking rules), so it does
+ * not count.
+ */
+const INLINE_SYNTAX = /[\n\\`*~[\]!<&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/
 
 /** Line start offsets of `text`, split as markdown-it splits it (\r\n, \r or \n). */
 function lineStarts(text: string): number[] {
@@ -219,55 +224,47 @@ function isKeyValues(content: string): boolean {
 function inlineNodes(tokens: readonly Token[]): PhrasingContent[] {
   const root: Parent = { children: [] }
   const stack: Parent[] = [root]
-  const push = (node: Nodes) => stack.at(-1)!.children.push(node)
-  const open = (node: Nodes & Parent) => {
-    push(node)
-    stack.push(node)
-  }
+  // Loops, not closures: this runs once per table cell with inline syntax.
   for (const t of tokens) {
-    switch (t.type) {
-      case 'text':
-      case 'text_special':
-        push({ type: 'text', value: t.content })
-        break
-      case 'softbreak':
-        push({ type: 'text', value: '\n' })
-        break
-      case 'hardbreak':
-        push({ type: 'break' })
-        break
-      case 'code_inline':
-        push({ type: 'inlineCode', value: t.content })
-        break
-      case 'html_inline':
-        push({ type: 'html', value: t.content })
-        break
-      case 'image':
-        push({ type: 'image', url: t.attrGet('src') ?? '', alt: t.content })
-        break
-      case 'strong_open':
-        open({ type: 'strong', children: [] })
-        break
-      case 'em_open':
-        open({ type: 'emphasis', children: [] })
-        break
-      case 's_open':
-        open({ type: 'delete', children: [] })
-        break
-      case 'link_open':
-        open({ type: 'link', url: t.attrGet('href') ?? '', children: [] })
-        break
-      case 'strong_close':
-      case 'em_close':
-      case 's_close':
-      case 'link_close':
-        if (stack.length > 1) stack.pop()
-        break
-      default:
-        if (t.content) push({ type: 'text', value: t.content })
-    }
+    const node = inlineNode(t)
+    if (node) {
+      stack[stack.length - 1]!.children.push(node)
+      if ('children' in node) stack.push(node as Parent)
+    } else if (CLOSING.has(t.type) && stack.length > 1) stack.pop()
   }
   return root.children as PhrasingContent[]
+}
+
+const CLOSING = new Set(['strong_close', 'em_close', 's_close', 'link_close'])
+
+/** The node an inline token opens or stands for; none for closing tokens and empty ones. */
+function inlineNode(t: Token): Nodes | undefined {
+  switch (t.type) {
+    case 'text':
+    case 'text_special':
+      return { type: 'text', value: t.content }
+    case 'softbreak':
+      return { type: 'text', value: '\n' }
+    case 'hardbreak':
+      return { type: 'break' }
+    case 'code_inline':
+      return { type: 'inlineCode', value: t.content }
+    case 'html_inline':
+      return { type: 'html', value: t.content }
+    case 'image':
+      return { type: 'image', url: t.attrGet('src') ?? '', alt: t.content }
+    case 'strong_open':
+      return { type: 'strong', children: [] }
+    case 'em_open':
+      return { type: 'emphasis', children: [] }
+    case 's_open':
+      return { type: 'delete', children: [] }
+    case 'link_open':
+      return { type: 'link', url: t.attrGet('href') ?? '', children: [] }
+    default:
+      if (CLOSING.has(t.type)) return undefined
+      return t.content ? { type: 'text', value: t.content } : undefined
+  }
 }
 
 /** Inline Markdown → phrasing nodes; plain text stays one text node. */
