@@ -37,6 +37,12 @@ export interface TableInput {
 
 const filled = (row: TableRowInput) => row.cells.filter((c) => c.text.trim() !== '')
 
+/** Whether a row has a cell with text: `filled` without its array, asked of every row. */
+function hasFilled(row: TableRowInput): boolean {
+  for (const c of row.cells) if (c.text.trim() !== '') return true
+  return false
+}
+
 type RowGroup = { title: string; range?: [number, number]; prefix?: string }
 
 /** A row that opens a section rather than describing an error. */
@@ -86,7 +92,7 @@ function choosePlan(
   body: TableRowInput[]
   header: string[]
 } {
-  const data = (rows: TableRowInput[]) => rows.filter((r) => !groupOf(r) && filled(r).length > 0)
+  const data = (rows: TableRowInput[]) => rows.filter((r) => !groupOf(r) && hasFilled(r))
   const header = texts(table.header)
   if (header.some((h) => h.trim() !== '')) {
     return {
@@ -172,8 +178,7 @@ function addRow(
   keys: Map<string, number>,
   group: RowGroup | undefined,
 ): 'group' | 'row' | 'skipped' {
-  const cells = filled(row)
-  if (cells.length === 0) {
+  if (!hasFilled(row)) {
     builder.skip(row.line, 'empty row', { raw: row.raw, emptyRow: true })
     return 'skipped'
   }
@@ -188,7 +193,8 @@ function addRow(
     return 'skipped'
   }
   const entry = parseEntry(codeText) ?? (codeKind(codeText) ? { code: codeText } : undefined)
-  const numeric = entry && (codeKind(entry.code) === 'number' || codeKind(entry.code) === 'hex')
+  const kind = entry && codeKind(entry.code)
+  const numeric = kind === 'number' || kind === 'hex'
   if (!entry || (plan.codeType === 'number' && !numeric)) {
     const label = parseGroupLabel(codeText)
     if (label.range) {

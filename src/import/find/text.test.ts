@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { firstLines, normalizeSpace } from './text.ts'
+import { firstLines, lineStarts, normalizeSpace, splitLines } from './text.ts'
 
 describe('firstLines', () => {
   it('yields lines without \\n or \\r\\n, and no empty line after a final break', () => {
@@ -39,5 +39,14 @@ describe('normalizeSpace', () => {
         (s) => normalizeSpace(s) === reference(s),
       ),
     )
+  })
+})
+
+describe('lineStarts and splitLines', () => {
+  it('break lines at \\n, \\r\\n and a lone \\r alike, with or without a \\r on the page', () => {
+    assert.deepEqual(lineStarts('a\r\nb\rc\nd'), [0, 3, 5, 7])
+    assert.deepEqual(lineStarts('a\nbb\n'), [0, 2, 5])
+    assert.deepEqual(splitLines('a\r\nb\rc\nd'), ['a', 'b', 'c', 'd'])
+    assert.deepEqual(splitLines('a\nbb\n'), ['a', 'bb', ''])
   })
 })

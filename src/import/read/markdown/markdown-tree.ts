@@ -24,6 +24,7 @@ import type {
   TableRow,
 } from 'mdast'
 import { trimEndRun } from '../../../text/trim.ts'
+import { lineStarts } from '../../find/text.ts'
 
 /**
  * KumaScript-style macros (`{{HTTPStatus(404, "404 Not Found")}}`, MDN) read
@@ -55,20 +56,6 @@ md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text
  */
 const INLINE_SYNTAX = /[\n\\`*~[\]!<&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/
 
-/** Line start offsets of `text`, split as markdown-it splits it (\r\n, \r or \n). */
-function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 10) starts.push(i + 1)
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++
-      starts.push(i + 1)
-    }
-  }
-  return starts
-}
-
 type Parent = { children: Nodes[] }
 
 class TreeBuilder {
@@ -79,6 +66,7 @@ class TreeBuilder {
     private readonly text: string,
     private readonly tokens: Token[],
   ) {
+    // Line starts as markdown-it splits lines (\r\n, \r or \n).
     this.starts = lineStarts(text)
   }
 
