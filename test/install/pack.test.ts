@@ -18,6 +18,8 @@ const RUNTIME = join(REPO, 'packages', 'runtime')
 const BUILD_TIME = [
   'yaml',
   'parse5',
+  'htmlparser2',
+  'domhandler',
   'micromark',
   'markdown-it',
   'mdast-util-from-markdown',

@@ -92,7 +92,8 @@ function columnStats(rows: string[][], column: number): Stats {
   }
   for (const row of rows) {
     // A code span around the whole cell (`` `E_FAIL` ``) is no part of the token.
-    const cell = (row[column] ?? '').trim().replace(/^`([^`]{1,200})`$/, '$1')
+    const trimmed = (row[column] ?? '').trim()
+    const cell = trimmed[0] === '`' ? trimmed.replace(/^`([^`]{1,200})`$/, '$1') : trimmed
     if (cell === '') continue
     s.filled++
     const kind = codeKind(cell)

@@ -17,7 +17,8 @@ const RANGE = /(?:^|[^\d.])(\d{1,12})\s*(?:~|–|—|-|\bto\b|\.\.)\s*(\d{1,12})
 const CLASS = /^class\s+([0-9A-Z]{2})\b/i
 
 export function cleanGroupTitle(text: string): string {
-  const title = normalizeSpace(text.replace(/\*\*|__/g, ''))
+  const bare = text.includes('**') || text.includes('__') ? text.replace(/\*\*|__/g, '') : text
+  const title = normalizeSpace(bare)
   return title.endsWith(':') ? title.slice(0, -1).trimEnd() : title
 }
 
@@ -41,8 +42,13 @@ export function parseGroupLabel(text: string): GroupLabel {
   return { title }
 }
 
+const LEADING_DIGIT = /^[\s*_]*\d/
+
 /** Whether a cell holds only a range (`2xxx:`, `100300 ~ 100329`), i.e. marks a group row. */
 export function isRangeOnly(text: string): boolean {
+  // Every cell of a table is asked: one that does not start with a digit
+  // (after the spaces and emphasis cleanGroupTitle drops) is answered at once.
+  if (!LEADING_DIGIT.test(text)) return false
   const t = cleanGroupTitle(text)
   return /^\d{1,6}[xX]{2,9}$/.test(t) || /^\d{1,12}\s*(?:~|–|—|-|to|\.\.)\s*\d{1,12}$/.test(t)
 }

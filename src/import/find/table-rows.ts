@@ -37,10 +37,16 @@ export interface TableInput {
 
 const filled = (row: TableRowInput) => row.cells.filter((c) => c.text.trim() !== '')
 
+/** Whether a row has a cell with text: `filled` without its array, asked of every row. */
+function hasFilled(row: TableRowInput): boolean {
+  for (const c of row.cells) if (c.text.trim() !== '') return true
+  return false
+}
+
+type RowGroup = { title: string; range?: [number, number]; prefix?: string }
+
 /** A row that opens a section rather than describing an error. */
-function groupOf(
-  row: TableRowInput,
-): { title: string; range?: [number, number]; prefix?: string } | undefined {
+function groupOf(row: TableRowInput): RowGroup | undefined {
   const cells = filled(row)
   if (cells.length === 0) return undefined
   const rangeCell = cells.find((c) => isRangeOnly(c.text))
@@ -62,14 +68,31 @@ function groupOf(
   return undefined
 }
 
+/**
+ * groupOf, asked once a row: the plan and then each row's reading ask it
+ * again, and it reads every cell of the row.
+ */
+function groupsOnce(): (row: TableRowInput) => RowGroup | undefined {
+  const known = new Map<TableRowInput, RowGroup | undefined>()
+  return (row) => {
+    if (known.has(row)) return known.get(row)
+    const group = groupOf(row)
+    known.set(row, group)
+    return group
+  }
+}
+
 const texts = (cells: Cell[] | undefined) => (cells ?? []).map((c) => c.text)
 
-function choosePlan(table: TableInput): {
+function choosePlan(
+  table: TableInput,
+  groupOf: (row: TableRowInput) => RowGroup | undefined,
+): {
   plan?: ColumnPlan
   body: TableRowInput[]
   header: string[]
 } {
-  const data = (rows: TableRowInput[]) => rows.filter((r) => !groupOf(r) && filled(r).length > 0)
+  const data = (rows: TableRowInput[]) => rows.filter((r) => !groupOf(r) && hasFilled(r))
   const header = texts(table.header)
   if (header.some((h) => h.trim() !== '')) {
     return {
@@ -109,7 +132,8 @@ function statusOf(text: string): number | undefined {
 }
 
 export function addTable(builder: PageBuilder, table: TableInput): void {
-  const { plan, body, header } = choosePlan(table)
+  const groupOf = groupsOnce()
+  const { plan, body, header } = choosePlan(table, groupOf)
   if (!plan) {
     if (body.some((r) => filled(r).length > 0)) {
       const what = header.some((h) => h.trim()) ? `(${header.map((h) => h.trim()).join(', ')})` : ''
@@ -136,7 +160,7 @@ export function addTable(builder: PageBuilder, table: TableInput): void {
   }
   builder.beginBlock()
   for (const row of body) {
-    if (addRow(builder, row, plan, keys) === 'group') {
+    if (addRow(builder, row, plan, keys, groupOf(row)) === 'group') {
       close()
       open = { row, rows: builder.page.rows.length }
     }
@@ -152,31 +176,29 @@ function addRow(
   row: TableRowInput,
   plan: ColumnPlan,
   keys: Map<string, number>,
+  group: RowGroup | undefined,
 ): 'group' | 'row' | 'skipped' {
-  const cells = filled(row)
-  if (cells.length === 0) {
+  if (!hasFilled(row)) {
     builder.skip(row.line, 'empty row', { raw: row.raw, emptyRow: true })
     return 'skipped'
   }
-  const group = groupOf(row)
   if (group) {
     builder.enterSection({ ...group, line: row.line })
     return 'group'
   }
-  const at = (i: number | undefined) => (i === undefined ? undefined : row.cells[i])
-  const value = (i: number | undefined) => at(i)?.text.trim() || undefined
-  const codeCell = at(plan.code)
+  const codeCell = row.cells[plan.code]
   const codeText = codeCell?.text.trim() ?? ''
   if (codeText === '') {
     builder.skip(row.line, 'row without a code', { raw: row.raw })
     return 'skipped'
   }
   const entry = parseEntry(codeText) ?? (codeKind(codeText) ? { code: codeText } : undefined)
-  const numeric = entry && (codeKind(entry.code) === 'number' || codeKind(entry.code) === 'hex')
+  const kind = entry && codeKind(entry.code)
+  const numeric = kind === 'number' || kind === 'hex'
   if (!entry || (plan.codeType === 'number' && !numeric)) {
     const label = parseGroupLabel(codeText)
     if (label.range) {
-      const description = value(plan.message)
+      const description = cellText(row, plan.message)
       builder.enterSection({ ...label, ...(description ? { description } : {}), line: row.line })
       return 'group'
     }
@@ -193,11 +215,11 @@ function addRow(
     }
     keys.set(entry.code, row.line)
   }
-  const symbol = value(plan.symbol)?.replace(/\\_/g, '_').replace(/^`|`$/g, '')
-  const status = plan.status === undefined ? undefined : statusOf(value(plan.status) ?? '')
-  let title = value(plan.title) ?? entry.title
+  const symbol = cellText(row, plan.symbol)?.replace(/\\_/g, '_').replace(/^`|`$/g, '')
+  const status = plan.status === undefined ? undefined : statusOf(cellText(row, plan.status) ?? '')
+  let title = cellText(row, plan.title) ?? entry.title
   // A row whose message cell is empty says it in its description.
-  let message = value(plan.message) ?? entry.text ?? value(plan.description)
+  let message = cellText(row, plan.message) ?? entry.text ?? cellText(row, plan.description)
   let named: string | undefined
   // A message cell that starts with the entry's name or title:
   // `SelectUserAccount - This is an interrupt…` (a name before ` - `),
@@ -210,12 +232,8 @@ function addRow(
       if (named !== undefined || split.title !== undefined) message = split.text
     }
   }
-  const markdown = (i: number | undefined) => {
-    const cell = at(i)
-    return (cell?.markdown ?? cell?.text)?.trim() || undefined
-  }
-  const description = markdown(plan.description)
-  const troubleshooting = markdown(plan.troubleshooting)
+  const description = cellMarkdown(row, plan.description)
+  const troubleshooting = cellMarkdown(row, plan.troubleshooting)
   const added: Omit<PageRow, 'group'> = {
     code: entry.code,
     line: row.line,
@@ -239,6 +257,20 @@ function addRow(
   }
   builder.addRow(added)
   return 'row'
+}
+
+// Module functions, not closures in addRow: it runs once a row of tables
+// of 100,000 rows.
+
+/** A column's text in a row, trimmed; undefined when the column is absent or the cell empty. */
+function cellText(row: TableRowInput, column: number | undefined): string | undefined {
+  return (column === undefined ? undefined : row.cells[column])?.text.trim() || undefined
+}
+
+/** A column's Markdown (else its text) in a row, trimmed, or undefined. */
+function cellMarkdown(row: TableRowInput, column: number | undefined): string | undefined {
+  const cell = column === undefined ? undefined : row.cells[column]
+  return (cell?.markdown ?? cell?.text)?.trim() || undefined
 }
 
 /**

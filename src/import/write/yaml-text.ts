@@ -50,6 +50,12 @@ function lineComment(text: string, comment: string): string {
   return (text.endsWith(' ') ? '' : ' ') + comment
 }
 
+/** An item of a flow collection: a scalar, since a collection inside one is written otherwise. */
+function flowScalar(item: unknown): unknown {
+  if (item !== null && typeof item === 'object') throw new NotPlainData('a nested flow collection')
+  return item
+}
+
 class Writer {
   /** Whether the text last returned ends in a block scalar kept with `|+`. */
   chompKeep = false
@@ -195,27 +201,27 @@ class Writer {
     const pairPlace: ScalarPlace = { indent: itemIndent + STEP, implicitKey: false, inFlow: true }
     const keyPlace: ScalarPlace = { indent: itemIndent + STEP, implicitKey: true, inFlow: true }
     const lines: string[] = []
-    const add = (item: unknown, key?: string) => {
-      if (item === undefined) {
-        if (isSeq) throw new NotPlainData('an undefined item')
-        return
+    // Loops, not a closure: each error's `source` is a flow map.
+    if (isSeq) {
+      for (const item of value) {
+        if (item === undefined) throw new NotPlainData('an undefined item')
+        lines.push(this.scalar(flowScalar(item), place))
       }
-      if (item !== null && typeof item === 'object')
-        throw new NotPlainData('a nested flow collection')
-      let text: string
-      if (key === undefined) text = this.scalar(item, place)
-      else {
-        const valueText = this.scalar(item, pairPlace)
-        text = `${this.scalar(key, keyPlace)}:${valueText === '' || valueText[0] === '\n' ? '' : ' '}${valueText}`
+    } else {
+      for (const key of Object.keys(value)) {
+        const item = value[key]
+        if (item === undefined) continue
+        const valueText = this.scalar(flowScalar(item), pairPlace)
+        lines.push(
+          `${this.scalar(key, keyPlace)}:${valueText === '' || valueText[0] === '\n' ? '' : ' '}${valueText}`,
+        )
       }
-      lines.push(text)
     }
-    if (isSeq) for (const item of value) add(item)
-    else for (const key of Object.keys(value)) add(value[key], key)
     this.chompKeep = false
     if (lines.length === 0) return isSeq ? '[]' : '{}'
     const [start, end] = isSeq ? ['[', ']'] : ['{', '}']
-    const multiline = lines.some((line) => line.includes('\n'))
+    let multiline = false
+    for (const line of lines) if (line.includes('\n')) multiline = true
     for (let i = 0; i < lines.length - 1; i++) lines[i] += ','
     if (!multiline) return `${start} ${lines.join(' ')} ${end}`
     let text = start

@@ -3,6 +3,7 @@
 // inline HTML like `<a name="9023">9032</a>`.
 import type { Nodes } from 'mdast'
 import type { Cell } from '../../find/table-rows.ts'
+import { normalizeSpace } from '../../find/text.ts'
 
 const ANCHOR = /^<(?:a|span)\s[^>]{0,400}?\b(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)')/i
 /**
@@ -64,16 +65,24 @@ export function sourceOf(node: Nodes, source: string): string {
   return start === undefined || end === undefined ? '' : source.slice(start, end)
 }
 
+/** Whether every child but blank text and HTML is strong, and there is one. */
 function isStrong(children: readonly Nodes[]): boolean {
-  const meaningful = children.filter(
-    (c) => !(c.type === 'text' && c.value.trim() === '') && c.type !== 'html',
-  )
-  return meaningful.length > 0 && meaningful.every((c) => c.type === 'strong')
+  let strong = false
+  for (const c of children) {
+    if ((c.type === 'text' && c.value.trim() === '') || c.type === 'html') continue
+    if (c.type !== 'strong') return false
+    strong = true
+  }
+  return strong
 }
 
 export function cellOf(children: readonly Nodes[], markdown: string): Cell {
+  // Most cells of a large table are one text node: nothing to collect, no
+  // anchor, not strong.
+  const only = children.length === 1 ? children[0]! : undefined
+  if (only?.type === 'text') return { text: normalizeSpace(only.value), markdown: markdown.trim() }
   const { text, anchor } = plainText(children)
-  const cell: Cell = { text: text.replace(/\s+/g, ' ').trim(), markdown: markdown.trim() }
+  const cell: Cell = { text: normalizeSpace(text), markdown: markdown.trim() }
   if (anchor !== undefined) cell.anchor = anchor
   if (isStrong(children)) cell.strong = true
   return cell

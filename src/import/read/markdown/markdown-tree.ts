@@ -24,6 +24,7 @@ import type {
   TableRow,
 } from 'mdast'
 import { trimEndRun } from '../../../text/trim.ts'
+import { lineStarts } from '../../find/text.ts'
 
 /**
  * KumaScript-style macros (`{{HTTPStatus(404, "404 Not Found")}}`, MDN) read
@@ -47,22 +48,13 @@ export function expandMacros(text: string): string {
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'])
 
-/** Characters that can start inline Markdown; text without any of them is plain text. */
-const INLINE_SYNTAX = /[\n\\`*_~[\]!<&]/
-
-/** Line start offsets of `text`, split as markdown-it splits it (\r\n, \r or \n). */
-function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 10) starts.push(i + 1)
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++
-      starts.push(i + 1)
-    }
-  }
-  return starts
-}
+/**
+ * Characters that can start inline Markdown; text without any of them is
+ * plain text. An underscore between two letters or digits (`ERROR_12`) can
+ * neither open nor close emphasis (CommonMark's flanking rules), so it does
+ * not count.
+ */
+const INLINE_SYNTAX = /[\n\\`*~[\]!<&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/
 
 type Parent = { children: Nodes[] }
 
@@ -74,6 +66,7 @@ class TreeBuilder {
     private readonly text: string,
     private readonly tokens: Token[],
   ) {
+    // Line starts as markdown-it splits lines (\r\n, \r or \n).
     this.starts = lineStarts(text)
   }
 
@@ -201,12 +194,29 @@ class TreeBuilder {
         table.children.push(row)
       } else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
         const content = this.tokens[this.i]?.type === 'inline' ? this.tokens[this.i]!.content : ''
-        const cell: TableCell = { type: 'tableCell', children: phrasing(content) }
-        cell.data = { source: content } as TableCell['data']
-        row.children.push(cell)
+        row.children.push(new LazyCell(content))
       }
     }
     return table
+  }
+}
+
+/**
+ * A table cell whose inline nodes are parsed when they are read, each time:
+ * the walker reads each cell once, right into a Cell, so the nodes die young.
+ * Parsed here for the whole page, they outlived every collection of the young
+ * generation until the walk (on a 10 MB table, most of the collector's time).
+ */
+class LazyCell implements TableCell {
+  readonly type = 'tableCell'
+  readonly data: TableCell['data']
+
+  constructor(source: string) {
+    this.data = { source } as TableCell['data']
+  }
+
+  get children(): PhrasingContent[] {
+    return phrasing((this.data as { source: string }).source)
   }
 }
 
@@ -219,55 +229,47 @@ function isKeyValues(content: string): boolean {
 function inlineNodes(tokens: readonly Token[]): PhrasingContent[] {
   const root: Parent = { children: [] }
   const stack: Parent[] = [root]
-  const push = (node: Nodes) => stack.at(-1)!.children.push(node)
-  const open = (node: Nodes & Parent) => {
-    push(node)
-    stack.push(node)
-  }
+  // Loops, not closures: this runs once per table cell with inline syntax.
   for (const t of tokens) {
-    switch (t.type) {
-      case 'text':
-      case 'text_special':
-        push({ type: 'text', value: t.content })
-        break
-      case 'softbreak':
-        push({ type: 'text', value: '\n' })
-        break
-      case 'hardbreak':
-        push({ type: 'break' })
-        break
-      case 'code_inline':
-        push({ type: 'inlineCode', value: t.content })
-        break
-      case 'html_inline':
-        push({ type: 'html', value: t.content })
-        break
-      case 'image':
-        push({ type: 'image', url: t.attrGet('src') ?? '', alt: t.content })
-        break
-      case 'strong_open':
-        open({ type: 'strong', children: [] })
-        break
-      case 'em_open':
-        open({ type: 'emphasis', children: [] })
-        break
-      case 's_open':
-        open({ type: 'delete', children: [] })
-        break
-      case 'link_open':
-        open({ type: 'link', url: t.attrGet('href') ?? '', children: [] })
-        break
-      case 'strong_close':
-      case 'em_close':
-      case 's_close':
-      case 'link_close':
-        if (stack.length > 1) stack.pop()
-        break
-      default:
-        if (t.content) push({ type: 'text', value: t.content })
-    }
+    const node = inlineNode(t)
+    if (node) {
+      stack[stack.length - 1]!.children.push(node)
+      if ('children' in node) stack.push(node as Parent)
+    } else if (CLOSING.has(t.type) && stack.length > 1) stack.pop()
   }
   return root.children as PhrasingContent[]
+}
+
+const CLOSING = new Set(['strong_close', 'em_close', 's_close', 'link_close'])
+
+/** The node an inline token opens or stands for; none for closing tokens and empty ones. */
+function inlineNode(t: Token): Nodes | undefined {
+  switch (t.type) {
+    case 'text':
+    case 'text_special':
+      return { type: 'text', value: t.content }
+    case 'softbreak':
+      return { type: 'text', value: '\n' }
+    case 'hardbreak':
+      return { type: 'break' }
+    case 'code_inline':
+      return { type: 'inlineCode', value: t.content }
+    case 'html_inline':
+      return { type: 'html', value: t.content }
+    case 'image':
+      return { type: 'image', url: t.attrGet('src') ?? '', alt: t.content }
+    case 'strong_open':
+      return { type: 'strong', children: [] }
+    case 'em_open':
+      return { type: 'emphasis', children: [] }
+    case 's_open':
+      return { type: 'delete', children: [] }
+    case 'link_open':
+      return { type: 'link', url: t.attrGet('href') ?? '', children: [] }
+    default:
+      if (CLOSING.has(t.type)) return undefined
+      return t.content ? { type: 'text', value: t.content } : undefined
+  }
 }
 
 /** Inline Markdown → phrasing nodes; plain text stays one text node. */

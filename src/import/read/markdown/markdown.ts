@@ -16,12 +16,15 @@ export function parseMarkdown(input: string): PageImport {
   const lines = splitLines(input)
   const mdx = looksLikeMdx(lines)
   if (mdx) blankMdx(lines)
-  const text = expandMacros(lines.join('\n'))
+  const joined = lines.join('\n')
+  const text = expandMacros(joined)
   const frontMatter = readFrontMatter(lines)
   const builder = new PageBuilder(mdx ? 'mdx' : 'markdown', frontMatter.title)
   const { markdown, html } = setHtmlTablesApart(text)
   const tree = parseMarkdownTree(markdown)
-  new MarkdownWalker(builder, markdown, splitLines(text)).walk(tree.children, html)
+  // The same lines unless macros were expanded: not split again.
+  const textLines = text === joined ? lines : splitLines(text)
+  new MarkdownWalker(builder, markdown, textLines).walk(tree.children, html)
   applyExampleMessages(builder.page, text)
   return builder.page
 }
