@@ -3,6 +3,9 @@
 // "Example" or "Troubleshooting" leave no empty groups behind.
 import type { ImportNote, PageGroup, PageImport, PageRow } from './page.ts'
 
+/** How many earlier rows of a code a new row is compared with, to find a repeat. */
+const REPEAT_CANDIDATES = 64
+
 export class PageBuilder {
   readonly page: PageImport
   private section: PageGroup | undefined
@@ -50,15 +53,7 @@ export class PageBuilder {
    */
   addRow(row: Omit<PageRow, 'group'>): PageRow {
     const block = this.inBlock ? this.block : ++this.block
-    const earlier = this.byCode.get(row.code)?.find(
-      (r) =>
-        r.block !== block &&
-        // Two sections may each have their own entry of a code (gateway
-        // and voice close codes): there, only the very same row is a repeat.
-        (r.section === undefined || this.section === undefined || r.section === this.section
-          ? sameEntry(r.row, row)
-          : sameRow(r.row, row)),
-    )?.row
+    const earlier = this.repeated(row, block)
     if (earlier) {
       if (earlier.symbol === undefined && row.symbol !== undefined) earlier.symbol = row.symbol
       if (earlier.message === undefined && row.message !== undefined) earlier.message = row.message
@@ -82,6 +77,30 @@ export class PageBuilder {
     if (same) same.push(entry)
     else this.byCode.set(added.code, [entry])
     return added
+  }
+
+  /**
+   * The row that `row` repeats, among the first REPEAT_CANDIDATES rows of its
+   * code: a page repeats an entry a few times at most (an overview, then its
+   * section), and comparing with every row of the code would make a page that
+   * gives one code to thousands of entries quadratic.
+   */
+  private repeated(row: Omit<PageRow, 'group'>, block: number): PageRow | undefined {
+    const same = this.byCode.get(row.code)
+    if (!same) return undefined
+    const end = Math.min(same.length, REPEAT_CANDIDATES)
+    for (let i = 0; i < end; i++) {
+      const r = same[i]!
+      if (r.block === block) continue
+      // Two sections may each have their own entry of a code (gateway
+      // and voice close codes): there, only the very same row is a repeat.
+      const repeats =
+        r.section === undefined || this.section === undefined || r.section === this.section
+          ? sameEntry(r.row, row)
+          : sameRow(r.row, row)
+      if (repeats) return r.row
+    }
+    return undefined
   }
 
   /**
