@@ -11,7 +11,6 @@ import { cliArgs } from '../cli-command.ts'
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url))
 export const SHOP_FIXTURE = join(REPO, 'test/build/fixtures/shop')
-export { CLI } from '../cli-command.ts'
 
 export interface Project {
   dir: string

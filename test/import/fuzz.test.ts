@@ -58,6 +58,8 @@ function fuzzInWorker(formats: string[]): Map<string, Promise<Done>> {
     for (const format of [...pending])
       finish({ kind: 'done', format, parses: 0, failure: failure(format) })
   }
+  // A worker does not inherit the TypeScript loader: its entry registers
+  // tsx, then loads this file, which fuzzes (below) off the main thread.
   const tsx = import.meta.resolve('tsx/esm/api')
   const entry = `(async () => { (await import(${JSON.stringify(tsx)})).register(); await import(${JSON.stringify(import.meta.url)}) })()`
   const worker = new Worker(entry, { eval: true, workerData: formats })
