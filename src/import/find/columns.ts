@@ -3,6 +3,7 @@
 // "错误码ID") and sometimes mislabel them (Qencode's "ERROR CODE" holds the
 // symbols, "VALUE" the numbers), so the contents have the last word.
 import { codeKind, numericValue } from './code-token.ts'
+import { normalizeSpace } from './text.ts'
 
 export interface ColumnPlan {
   code: number
@@ -52,7 +53,7 @@ const HEADER_HINTS: [RegExp, Hint][] = [
 ]
 
 function headerHint(header: string): Hint | undefined {
-  const h = header.toLowerCase().replace(/\s+/g, ' ').trim()
+  const h = normalizeSpace(header.toLowerCase())
   if (h === '') return undefined
   for (const [pattern, hint] of HEADER_HINTS) if (pattern.test(h)) return hint
   return undefined

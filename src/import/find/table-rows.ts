@@ -86,13 +86,13 @@ const texts = (cells: Cell[] | undefined) => (cells ?? []).map((c) => c.text)
 
 function choosePlan(
   table: TableInput,
-  groupOf: (row: TableRowInput) => RowGroup | undefined,
+  rowGroup: (row: TableRowInput) => RowGroup | undefined,
 ): {
   plan?: ColumnPlan
   body: TableRowInput[]
   header: string[]
 } {
-  const data = (rows: TableRowInput[]) => rows.filter((r) => !groupOf(r) && hasFilled(r))
+  const data = (rows: TableRowInput[]) => rows.filter((r) => !rowGroup(r) && hasFilled(r))
   const header = texts(table.header)
   if (header.some((h) => h.trim() !== '')) {
     return {
@@ -132,10 +132,10 @@ function statusOf(text: string): number | undefined {
 }
 
 export function addTable(builder: PageBuilder, table: TableInput): void {
-  const groupOf = groupsOnce()
-  const { plan, body, header } = choosePlan(table, groupOf)
+  const rowGroup = groupsOnce()
+  const { plan, body, header } = choosePlan(table, rowGroup)
   if (!plan) {
-    if (body.some((r) => filled(r).length > 0)) {
+    if (body.some(hasFilled)) {
       const what = header.some((h) => h.trim()) ? `(${header.map((h) => h.trim()).join(', ')})` : ''
       builder.skip(table.line, `table ${what} has no column of error codes`.replace('  ', ' '), {
         raw: header.join(' | ') || table.rows[0]?.raw || '',
@@ -160,7 +160,7 @@ export function addTable(builder: PageBuilder, table: TableInput): void {
   }
   builder.beginBlock()
   for (const row of body) {
-    if (addRow(builder, row, plan, keys, groupOf(row)) === 'group') {
+    if (addRow(builder, row, plan, keys, rowGroup(row)) === 'group') {
       close()
       open = { row, rows: builder.page.rows.length }
     }

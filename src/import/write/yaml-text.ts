@@ -220,8 +220,7 @@ class Writer {
     this.chompKeep = false
     if (lines.length === 0) return isSeq ? '[]' : '{}'
     const [start, end] = isSeq ? ['[', ']'] : ['{', '}']
-    let multiline = false
-    for (const line of lines) if (line.includes('\n')) multiline = true
+    const multiline = lines.some((line) => line.includes('\n'))
     for (let i = 0; i < lines.length - 1; i++) lines[i] += ','
     if (!multiline) return `${start} ${lines.join(' ')} ${end}`
     let text = start

@@ -9,6 +9,7 @@ import { addListItems, type ListItemInput } from '../../find/lists.ts'
 import type { PageBuilder } from '../../find/page-builder.ts'
 import { Sections } from '../../find/sections.ts'
 import { addTable, type Cell, type TableRowInput } from '../../find/table-rows.ts'
+import { normalizeSpace } from '../../find/text.ts'
 import { addHtml } from '../html.ts'
 import { cellOf, plainText, sourceOf } from './markdown-inline.ts'
 import { phrasing } from './markdown-tree.ts'
@@ -259,7 +260,7 @@ export class MarkdownWalker {
 
   private paragraph(node: Paragraph): void {
     if (this.dl?.at) {
-      const text = plainText(node.children).text.replace(/\s+/g, ' ').trim()
+      const text = normalizeSpace(plainText(node.children).text)
       if (this.dl.at === 'dt') this.dl.term ??= { text: '', line: this.line(node) }
       if (this.dl.at === 'dt') this.dl.term!.text += ` ${text}`
       else this.dl.definition.push(text)
