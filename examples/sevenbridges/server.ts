@@ -92,7 +92,9 @@ export async function createApp(options: Pick<StartOptions, 'perWindow'> = {}) {
     if (!request.url.startsWith('/v2/')) return
     const token = request.headers['x-sbg-auth-token']
     if (typeof token !== 'string' || !tokens.has(token))
-      return reply.sendError(errors.UNAUTHORIZED())
+      // The factory (and its arguments below), not `UNAUTHORIZED()`: the same answer, without
+      // creating an error.
+      return reply.sendError(errors.UNAUTHORIZED)
     const now = Date.now()
     const windowMs = RATE_LIMIT.window * 1000
     let window = windows.get(token)
@@ -105,9 +107,9 @@ export async function createApp(options: Pick<StartOptions, 'perWindow'> = {}) {
     reply.header('x-ratelimit-remaining', Math.max(0, perWindow - window.count - 1))
     reply.header('x-ratelimit-reset', reset)
     if (window.count >= perWindow)
-      return reply.sendError(
-        errors.RATE_LIMIT_EXCEEDED({ retryAfter: (window.start + windowMs - now) / 1000 }),
-      )
+      return reply.sendError(errors.RATE_LIMIT_EXCEEDED, {
+        retryAfter: (window.start + windowMs - now) / 1000,
+      })
     window.count++
   })
 

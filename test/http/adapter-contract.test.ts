@@ -328,19 +328,34 @@ for (const adapter of ADAPTERS) {
         ['MAINTENANCE', '?until=3am'],
         ['NOT_FOUND', ''],
       ]
+      // Without an onError hook, a factory is answered without creating its error.
+      let quiet: RunningApp
+      before(async () => {
+        quiet = await adapter.start({ withoutOnError: true })
+      })
+      after(() => quiet.close())
+
       for (const [symbol, query] of SAME) {
-        it(`answers ${symbol} with the status, headers and body of the throwing path`, async () => {
+        it(`answers ${symbol}, or its factory and params, with the status, headers and body of the throwing path`, async () => {
           const headers = { 'x-request-id': `same-${symbol}`, 'accept-language': 'fr' }
-          const thrown = await request(`${app.url}/errors/${symbol}${query}`, { headers })
-          const before = app.sent.length
-          const sent = await request(`${app.url}/errors/${symbol}${query}`, {
-            headers: { ...headers, 'x-answer': 'send' },
-          })
-          assert.deepEqual(app.sent.slice(before), [`/errors/${symbol}`])
-          assert.equal(symbolOf(sent), symbol)
-          assert.equal(sent.status, thrown.status)
-          assert.deepEqual(withoutDate(sent.headers), withoutDate(thrown.headers))
-          assert.equal(sent.text, thrown.text)
+          const url = `/errors/${symbol}${query}`
+          const thrown = await request(`${app.url}${url}`, { headers })
+          for (const [target, answer] of [
+            [app, 'send'],
+            [app, 'factory'],
+            [quiet, 'factory'],
+          ] as const) {
+            const how = `${answer}${target === quiet ? ' without onError' : ''}`
+            const before = target.sent.length
+            const sent = await request(`${target.url}${url}`, {
+              headers: { ...headers, 'x-answer': answer },
+            })
+            assert.deepEqual(target.sent.slice(before), [`/errors/${symbol}`], how)
+            assert.equal(symbolOf(sent), symbol, how)
+            assert.equal(sent.status, thrown.status, how)
+            assert.deepEqual(withoutDate(sent.headers), withoutDate(thrown.headers), how)
+            assert.equal(sent.text, thrown.text, how)
+          }
         })
       }
 
@@ -369,6 +384,17 @@ for (const adapter of ADAPTERS) {
           assert.equal(sent.headers['x-outer'], '429', answer)
           assert.equal(sent.headers['access-control-allow-origin'], '*', answer)
         }
+      })
+
+      it('calls onError with the error a factory and its params make', async () => {
+        const id = `factory-hook-${adapter.name}`
+        await request(`${app.url}/errors/BAD_TOKEN?hint=abc`, {
+          headers: { 'x-request-id': id, 'x-answer': 'factory' },
+        })
+        const call = app.calls.find((c) => c.requestId === id)
+        assert.equal(call?.catalogError.symbol, 'BAD_TOKEN')
+        assert.deepEqual(call?.catalogError.params, { hint: 'abc' })
+        assert.equal(call?.error, call?.catalogError)
       })
 
       it('calls onError with what it was given', async () => {

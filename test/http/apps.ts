@@ -12,7 +12,9 @@
 // routing instead, by each adapter's non-throwing path, from where rate
 // limiters and authentication answer: Fastify's `reply.sendError` in an
 // `onRequest` hook, Express's `errors.send` and Hono's `errors.respond` in a
-// middleware, the fetch adapter's `errors(error, request)`.
+// middleware, the fetch adapter's `errors(error, request)`. With `X-Answer:
+// factory`, /errors is answered the same way, given the factory and its params
+// (`reply.sendError(BAD_TOKEN, { hint })`) instead of the error.
 // Every response passes an outer layer, as CORS or compression would: it
 // allows any origin and copies the status it sees into `X-Outer`.
 import type { Server } from 'node:http'
@@ -63,6 +65,8 @@ export interface AppSetup {
   values?: readonly unknown[]
   /** Options besides the hook and the request errors, e.g. `requestIdHeader`. */
   options?: AdapterOptions
+  /** No `onError` hook (`calls` stays empty): with one, answering a factory creates its error. */
+  withoutOnError?: boolean
 }
 
 export interface Adapter {
@@ -131,33 +135,51 @@ export async function validate(lib: string, body: unknown): Promise<unknown> {
 function hooks(setup: AppSetup, calls: ErrorInfo[]): AdapterOptions {
   return {
     ...setup.options,
-    onError: (info) => calls.push(info),
+    onError: setup.withoutOnError ? undefined : (info) => calls.push(info),
     notFound: NOT_FOUND,
     payloadTooLarge: PAYLOAD_TOO_LARGE,
     unsupportedMediaType: UNSUPPORTED_MEDIA_TYPE,
   }
 }
 
+/** What the non-throwing path is handed: an error, or a factory and its arguments. */
+interface ToSend {
+  error: unknown
+  args: unknown[]
+}
+
 /**
  * What the request asks the non-throwing path to answer (`X-Answer: send` on
- * `/errors/:id` or `/throw/:n`), or undefined to let it through.
+ * `/errors/:id` or `/throw/:n`, `X-Answer: factory` on `/errors/:id`), or
+ * undefined to let it through.
  */
-function toSend(
-  url: string,
-  answer: unknown,
-  setup: AppSetup,
-  sent: string[],
-): { error: unknown } | undefined {
-  if (answer !== 'send') return undefined
+function toSend(url: string, answer: unknown, setup: AppSetup, sent: string[]): ToSend | undefined {
+  if (answer !== 'send' && answer !== 'factory') return undefined
   const { pathname, searchParams } = new URL(url, 'http://x')
   const [, first, second] = pathname.split('/')
-  let error: unknown
-  if (first === 'errors' && second) error = errorFor(decodeURIComponent(second), searchParams)
-  else if (first === 'throw' && second) error = (setup.values ?? [])[Number(second)]
+  let send: ToSend
+  if (first === 'errors' && second && answer === 'factory') send = factoryFor(second, searchParams)
+  else if (first === 'errors' && second)
+    send = { error: errorFor(decodeURIComponent(second), searchParams), args: [] }
+  else if (first === 'throw' && second && answer === 'send')
+    send = { error: (setup.values ?? [])[Number(second)], args: [] }
   else return undefined
   sent.push(pathname)
-  return { error }
+  return send
 }
+
+/** The factory `errorFor` would call, with the params it would pass. */
+function factoryFor(id: string, query: URLSearchParams): ToSend {
+  const factory = find(decodeURIComponent(id)) ?? NOT_FOUND
+  const names = factory.definition.params
+  if (!names) return { error: factory, args: [] }
+  const params = Object.fromEntries(names.flatMap((n) => (query.has(n) ? [[n, query.get(n)]] : [])))
+  return { error: factory, args: [params] }
+}
+
+// The adapters type a factory's arguments from the factory; `send.error` is `unknown` here,
+// so the arguments are handed on as "none" to the type checker.
+const untyped = (args: unknown[]) => args as []
 
 const throwValue = async (values: readonly unknown[], n: string): Promise<never> => {
   throw values[Number(n)]
@@ -177,7 +199,7 @@ const fastifyAdapter: Adapter = {
     })
     app.addHook('onRequest', async (request, reply) => {
       const send = toSend(request.url, request.headers['x-answer'], setup, sent)
-      if (send) return reply.sendError(send.error)
+      if (send) return reply.sendError(send.error, ...untyped(send.args))
     })
     app.get<{ Params: { id: string } }>('/errors/:id', async (request) => {
       throw errorFor(request.params.id, new URL(request.url, 'http://x').searchParams)
@@ -220,7 +242,7 @@ const expressAdapter: Adapter = {
     })
     app.use((req, res, next) => {
       const send = toSend(req.originalUrl, req.headers['x-answer'], setup, sent)
-      if (send) errors.send(req, res, send.error)
+      if (send) errors.send(req, res, send.error, ...untyped(send.args))
       else next()
     })
     app.use(express.json({ limit: 64 * 1024 }))
@@ -266,7 +288,7 @@ const honoAdapter: Adapter = {
     app.notFound(errors.notFound)
     app.use(async (c, next) => {
       const send = toSend(c.req.url, c.req.header('x-answer'), setup, sent)
-      return send ? errors.respond(c, send.error) : next()
+      return send ? errors.respond(c, send.error, ...untyped(send.args)) : next()
     })
     app.get('/errors/:id', async (c) => {
       throw errorFor(c.req.param('id'), new URL(c.req.url).searchParams)
@@ -297,7 +319,7 @@ const fetchAdapter: Adapter = {
     const errors = fetchErrcat(catalog, hooks(setup, calls))
     const route = async (request: Request): Promise<Response> => {
       const send = toSend(request.url, request.headers.get('x-answer'), setup, sent)
-      if (send) return errors(send.error, request)
+      if (send) return errors(send.error, request, ...untyped(send.args))
       const url = new URL(request.url)
       const [, first, second] = url.pathname.split('/')
       const get = request.method === 'GET' || request.method === 'HEAD'

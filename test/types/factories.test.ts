@@ -6,7 +6,8 @@
 // each of those lines must fail on its own.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
+import { mkdir, symlink } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { copyShopCatalog, createProject, type Project, REPO, runCli } from '../build/project.ts'
 
@@ -14,6 +15,13 @@ const TSC = join(REPO, 'node_modules/typescript/bin/tsc')
 
 const USAGE = `import type { IncomingMessage } from 'node:http'
 import { createErrorHandler } from '@errcat/runtime'
+import { errcat as expressErrcat } from '@errcat/runtime/express'
+import '@errcat/runtime/fastify'
+import { errcat as fetchErrcat } from '@errcat/runtime/fetch'
+import { errcat as honoErrcat } from '@errcat/runtime/hono'
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import type { FastifyReply } from 'fastify'
+import type { Context } from 'hono'
 import {
   type AnyCatalogError,
   allErrors,
@@ -79,6 +87,22 @@ export function narrow(e: unknown): number | string | undefined {
   }
   return undefined
 }
+// The adapters' non-throwing paths take an error, or a factory and exactly its arguments.
+declare const reply: FastifyReply
+declare const req: ExpressRequest
+declare const res: ExpressResponse
+declare const c: Context
+const express = expressErrcat(catalog)
+const hono = honoErrcat(catalog)
+const fetchErrors = fetchErrcat(catalog)
+reply.sendError(TOO_MANY_REQUESTS)
+reply.sendError(BAD_TOKEN, { hint: 'ab12' })
+reply.sendError(BAD_TOKEN({ hint: 'ab12' }))
+reply.sendError(new Error('x') as unknown)
+express.send(req, res, ORDER_LIMIT, { max: 3, count: 5 }, { cause: new Error('x') })
+hono.respond(c, SYSTEM_BUSY, { delay: 3 })
+fetchErrors(TOO_MANY_REQUESTS, new Request('http://x/'), { retryAfter: 5 })
+
 export const used = [symbol, code, key, status, hint, symbols, codes, keys, factory, response]
 export type Check = CatalogErrors['BAD_TOKEN']['params']['hint']
 
@@ -104,6 +128,12 @@ export function misuse(e: unknown) {
   isCatalogError(e, 'NO_SUCH_ERROR')
   // @ts-expect-error success codes have no factory
   allErrors.OK
+  // @ts-expect-error a factory's required params are required by sendError too
+  reply.sendError(BAD_TOKEN)
+  // @ts-expect-error and typed as the factory types them
+  express.send(req, res, BAD_TOKEN, { hint: 42 })
+  // @ts-expect-error an error takes nothing after it
+  hono.respond(c, BAD_TOKEN({ hint: 'x' }), { hint: 'x' })
   // @ts-expect-error codes are literal types
   const wrongCode: ErrorCode = 4242
   if (isCatalogError(e, 'BAD_TOKEN')) {
@@ -149,6 +179,11 @@ describe('generated types', { timeout: 300_000 }, () => {
 
   before(async () => {
     project = await createProject()
+    // The frameworks whose types the adapters' declarations use, as an app installs them.
+    for (const name of ['fastify', 'express', 'hono', '@types/express']) {
+      await mkdir(dirname(project.path('node_modules', name)), { recursive: true })
+      await symlink(join(REPO, 'node_modules', name), project.path('node_modules', name), 'dir')
+    }
     const catalogFile = await copyShopCatalog(project)
     const built = runCli(['build', catalogFile, '--target', 'ts'])
     assert.equal(built.status, 0, built.stderr)

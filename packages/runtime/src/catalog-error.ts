@@ -95,12 +95,7 @@ export class CatalogError<T extends ErrorShape = ErrorShape> extends Error {
    * leaves the catalog's policy in force.
    */
   get retryAfter(): number | undefined {
-    const given = validDelay(this.#retryAfter)
-    if (given !== undefined) return given
-    const retry = this.#definition.retry
-    if (typeof retry !== 'object') return undefined
-    if ('after' in retry) return validDelay(retry.after)
-    return validDelay((this.params as Record<string, unknown>)[retry.afterParam])
+    return retryDelay(this.#definition, this.params, this.#retryAfter)
   }
 
   /** The message in `locale`, else in its language (`pt-BR` → `pt`), else in the default locale. */
@@ -162,7 +157,10 @@ export class CatalogError<T extends ErrorShape = ErrorShape> extends Error {
  * password, `__proto__`) must not reach the body or the message. Only the
  * declared names are read, so no getter of another member runs.
  */
-function declaredParams(names: readonly string[] | undefined, params: object | undefined): object {
+export function declaredParams(
+  names: readonly string[] | undefined,
+  params: object | undefined,
+): object {
   if (params == null || names === undefined) return EMPTY_PARAMS
   const copy: Record<string, unknown> = {}
   for (let i = 0; i < names.length; i++) {
@@ -197,6 +195,23 @@ export function validDelay(value: unknown): number | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return undefined
   return n > MAX_RETRY_AFTER ? MAX_RETRY_AFTER : n
+}
+
+/**
+ * Seconds before retrying may succeed: `given` (a factory's `retryAfter` option) when usable,
+ * else the catalog's retry policy read with `params`; at most `MAX_RETRY_AFTER`.
+ */
+export function retryDelay(
+  definition: ErrorDefinition,
+  params: object,
+  given: number | undefined,
+): number | undefined {
+  const delay = validDelay(given)
+  if (delay !== undefined) return delay
+  const retry = definition.retry
+  if (typeof retry !== 'object') return undefined
+  if ('after' in retry) return validDelay(retry.after)
+  return validDelay((params as Record<string, unknown>)[retry.afterParam])
 }
 
 /** True for a CatalogError of any catalog, also one created by another copy of errcat. */

@@ -19,8 +19,19 @@ export type ErrorFactory<E extends CatalogError = CatalogError> = FactoryCall<E>
   readonly status: E['status']
 }
 
+/** Any factory of any generated module, whatever its params: what adapters take in place of an error. */
+export type AnyErrorFactory = ((...args: never[]) => CatalogError) & {
+  readonly definition: ErrorDefinition
+}
+
+/** What follows an error handed to an adapter: a factory's own arguments, nothing after an error. */
+export type FactoryArgs<E> = E extends AnyErrorFactory ? Parameters<E> : []
+
 /** The error type a factory creates: `ErrorOf<typeof BAD_TOKEN>`. */
 export type ErrorOf<F> = F extends ErrorFactory<infer E> ? E : never
+
+/** Marks factories across copies of this module, as CatalogError's brand marks errors. */
+const FACTORY = Symbol.for('errcat.ErrorFactory')
 
 export function defineError<E extends CatalogError>(definition: ErrorDefinition): ErrorFactory<E> {
   const factory = definition.params
@@ -32,5 +43,15 @@ export function defineError<E extends CatalogError>(definition: ErrorDefinition)
     code: definition.code,
     key: definition.key,
     status: definition.status,
+    [FACTORY]: true,
   }) as unknown as ErrorFactory<E>
+}
+
+/** True for a factory of a generated module (`RATE_LIMIT_EXCEEDED`, not `RATE_LIMIT_EXCEEDED()`). */
+export function isErrorFactory(value: unknown): value is AnyErrorFactory {
+  return (
+    typeof value === 'function' &&
+    (value as unknown as Record<symbol, unknown>)[FACTORY] === true &&
+    typeof (value as unknown as { definition?: unknown }).definition === 'object'
+  )
 }

@@ -188,6 +188,71 @@ describe('createErrorHandler', () => {
   })
 })
 
+describe('answering a factory and its arguments', () => {
+  const handle = createErrorHandler(catalog, { telemetry: false })
+  const headers = { 'x-request-id': 'same-1', 'accept-language': 'fr' }
+
+  /** The answer to `factory(...args)` both ways: created and thrown, and handed over uncalled. */
+  function bothWays(factory: Parameters<typeof handle.answer>[0], args: unknown[]) {
+    const created = handle(Reflect.apply(factory, undefined, args), request(headers))
+    const answered = handle.answer(factory, args, request(headers))
+    return { created, answered }
+  }
+
+  it('gives the status, headers and body of the created error', () => {
+    const cases: [Parameters<typeof handle.answer>[0], unknown[]][] = [
+      [TOO_MANY, []],
+      [BAD_TOKEN, [{ hint: 'ab12' }]],
+      [SYSTEM_BUSY, [{ delay: 7 }]],
+      [DB_DOWN, [{ host: 'db-7.internal' }]],
+      // Members the error does not declare stay out, as with the factory.
+      [BAD_TOKEN, [{ hint: 'x', password: 'hunter2' }]],
+    ]
+    for (const [factory, args] of cases) {
+      const { created, answered } = bothWays(factory, args)
+      assert.equal(answered.status, created.status, factory.definition.symbol)
+      assert.deepEqual(answered.headers, created.headers, factory.definition.symbol)
+      assert.equal(answered.body, created.body, factory.definition.symbol)
+      assert.doesNotMatch(answered.body, /hunter2|db-7/)
+    }
+  })
+
+  it('makes the error only when the response’s error is read', () => {
+    const answered = handle.answer(BAD_TOKEN, [{ hint: 'ab12', extra: 1 }], request())
+    const error = answered.error
+    assert.equal(error.symbol, 'BAD_TOKEN')
+    assert.deepEqual(error.params, { hint: 'ab12' })
+    assert.equal(error.message, 'Token ab12 is not valid')
+    assert.equal(answered.error, error)
+  })
+
+  it('creates the error through the factory for an onError hook, and keeps options without one', () => {
+    const seen: ErrorInfo[] = []
+    const hooked = createErrorHandler(catalog, { telemetry: false, onError: (i) => seen.push(i) })
+    hooked.answer(BAD_TOKEN, [{ hint: 'ab12' }], request())
+    assert.equal(seen[0]?.catalogError.symbol, 'BAD_TOKEN')
+    assert.equal(seen[0]?.error, seen[0]?.catalogError)
+    const cause = new Error('upstream timeout')
+    const delayed = handle.answer(TOO_MANY, [{ retryAfter: 5, cause }], request())
+    assert.equal(delayed.headers['retry-after'], '5')
+    assert.equal(delayed.error.cause, cause)
+    assert.equal(delayed.error.retryAfter, 5)
+    const violations = [{ field: '/email', message: 'not an email', reason: 'format' }]
+    const { created, answered } = bothWays(BAD_TOKEN, [{ hint: 'x' }, { violations }])
+    assert.equal(answered.body, created.body)
+    assert.deepEqual(JSON.parse(answered.body).errors, [
+      { detail: 'not an email', pointer: '/email' },
+    ])
+  })
+
+  it('falls back to the internal error when params cannot be serialized', () => {
+    const answered = handle.answer(BAD_TOKEN, [{ hint: 10n }], request())
+    assert.equal(answered.status, 500)
+    assert.equal(JSON.parse(answered.body).code, 'internal')
+    assert.equal(answered.error.symbol, 'INTERNAL')
+  })
+})
+
 describe('unknown thrown values', () => {
   const secret = 'password=hunter2 at /srv/app/db.ts:42'
   const circular: Record<string, unknown> = { message: secret }

@@ -3,7 +3,13 @@
 // write the returned status, headers and body.
 
 import { genericInternalError, genericValidationError } from './builtin-errors.ts'
-import { type CatalogError, createWithoutStack, isAnyCatalogError } from './catalog-error.ts'
+import {
+  type CatalogError,
+  createWithoutStack,
+  type ErrorOptions,
+  isAnyCatalogError,
+} from './catalog-error.ts'
+import type { AnyErrorFactory } from './define-error.ts'
 import type { ErrorDefinition, RuntimeCatalog } from './definition.ts'
 import { filterFieldPath } from './envelope/filter-functions.ts'
 import type { ErrorView, FieldViolation, RenderedResponse, RequestView } from './envelope/types.ts'
@@ -11,6 +17,7 @@ import { type EnvelopeWriter, isEnvelopeWriter, renderHead } from './envelope.ts
 import { formatMessage } from './format-message.ts'
 import { type HeaderSource, readHeader } from './headers.ts'
 import { createLocaleNegotiator, pickTranslation } from './locale.ts'
+import { FactoryCall, type Occurrence } from './occurrence.ts'
 import { type RequestIdRule, resolveRequestId } from './request-id.ts'
 import { addRetryHeaders } from './retry-headers.ts'
 import {
@@ -88,6 +95,11 @@ export interface ErrorResponse {
 
 export interface ErrorHandler {
   (thrown: unknown, request: RequestInfo): ErrorResponse
+  /**
+   * The answer to `factory(...args)`, the same as `handle(factory(...args), request)`, without
+   * creating the error unless something reads it: an `onError` hook, or the response's `error`.
+   */
+  answer(factory: AnyErrorFactory, args: readonly unknown[], request: RequestInfo): ErrorResponse
   /** Settles once optional integrations (OpenTelemetry) are loaded; errors are handled before that too. */
   readonly ready: Promise<void>
 }
@@ -150,7 +162,7 @@ export function createErrorHandler(
     return pickTranslation(definition, negotiate(acceptLanguage))
   }
 
-  function view(error: CatalogError, locale: string): ErrorView {
+  function view(error: Occurrence, locale: string): ErrorView {
     const definition = error.definition
     const expose = definition.expose
     const message = !expose
@@ -161,10 +173,10 @@ export function createErrorHandler(
     const violations =
       expose && (exposeDetails || definition !== validation) ? error.violations : undefined
     return {
-      symbol: error.symbol,
-      code: error.code,
-      key: error.key,
-      status: error.status,
+      symbol: definition.symbol,
+      code: definition.code,
+      key: definition.key,
+      status: definition.status,
       title: definition.title,
       message,
       params: expose ? (error.params as Record<string, unknown>) : EMPTY,
@@ -183,7 +195,7 @@ export function createErrorHandler(
    * allows it, and nothing of the occurrence is shown (the message of an error with params,
    * violations, upstream fields).
    */
-  function cacheable(error: CatalogError): boolean {
+  function cacheable(error: Occurrence): boolean {
     const definition = error.definition
     if (!writer.cacheable) return false
     if (!definition.expose) return true
@@ -192,7 +204,7 @@ export function createErrorHandler(
   }
 
   /** The serialized body, from the cache when the error is cacheable. */
-  function bodyOf(error: CatalogError, errorView: ErrorView, requestView: RequestView): string {
+  function bodyOf(error: Occurrence, errorView: ErrorView, requestView: RequestView): string {
     let byLocale: Map<string, string> | undefined
     if (cacheable(error)) {
       byLocale = bodies.get(error.definition)
@@ -216,12 +228,7 @@ export function createErrorHandler(
   }
 
   /** The head and body of `error` in `locale`, rendered from its view. */
-  function renderViews(
-    error: CatalogError,
-    locale: string,
-    request: RequestInfo,
-    requestId: string,
-  ) {
+  function renderViews(error: Occurrence, locale: string, request: RequestInfo, requestId: string) {
     const requestView: RequestView = { id: requestId, path: request.path, method: request.method }
     const errorView = view(error, locale)
     return {
@@ -230,10 +237,16 @@ export function createErrorHandler(
     }
   }
 
-  function render(error: CatalogError, request: RequestInfo, requestId: string): ErrorResponse {
+  /** The answer to `error`; the catalog's internal error in its place when `error` does not render. */
+  function render<E extends Occurrence>(
+    error: E,
+    request: RequestInfo,
+    requestId: string,
+  ): Answer<E | CatalogError> {
     let locale: string
     let head: Omit<RenderedResponse, 'body'> | undefined
     let body: string | undefined
+    let answered: E | CatalogError = error
     try {
       locale = localeOf(error.definition, request.headers)
       // A body already serialized needs no view, unless the envelope renders a head from it.
@@ -242,12 +255,13 @@ export function createErrorHandler(
     } catch {
       // Params or upstream fields that do not serialize (BigInt, cycles, throwing getters):
       // answer with the catalog's internal error, which holds nothing from the caller.
-      error = createWithoutStack(internal, undefined, { cause: error })
+      const fallback = createWithoutStack(internal, undefined, { cause: error })
+      answered = fallback
       try {
-        locale = localeOf(error.definition, undefined)
-        ;({ head, body } = renderViews(error, locale, request, requestId))
+        locale = localeOf(fallback.definition, undefined)
+        ;({ head, body } = renderViews(fallback, locale, request, requestId))
       } catch {
-        return lastResort(error, requestId, idHeader)
+        return lastResort(fallback, requestId, idHeader)
       }
     }
     const headers: Record<string, string> = {
@@ -255,16 +269,25 @@ export function createErrorHandler(
       'content-language': locale,
     }
     headers[idHeader] = requestId
-    addRetryHeaders(error, headers)
+    addRetryHeaders(answered, headers)
     if (head === undefined) {
-      const status = typeof writer.status === 'number' ? writer.status : error.status
-      return { status, headers, body, error, requestId }
+      const status = typeof writer.status === 'number' ? writer.status : answered.definition.status
+      return { status, headers, body, error: answered, requestId }
     }
     for (const name in head.headers) {
       const value = head.headers[name]!
       if (SAFE_HEADER_VALUE.test(value)) headers[name.toLowerCase()] = value
     }
-    return { status: head.status, headers, body, error, requestId }
+    return { status: head.status, headers, body, error: answered, requestId }
+  }
+
+  function recordAnswer(answer: Answer<Occurrence>): void {
+    if (!record) return
+    try {
+      record(answer.error, answer.status)
+    } catch {
+      // Telemetry never breaks a response either.
+    }
   }
 
   const handle = (thrown: unknown, request: RequestInfo): ErrorResponse => {
@@ -278,17 +301,44 @@ export function createErrorHandler(
       }
     }
     const response = render(catalogError, request, requestId)
-    if (record) {
-      try {
-        record(response.error, response.status)
-      } catch {
-        // Telemetry never breaks a response either.
-      }
-    }
+    recordAnswer(response)
     return response
   }
-  return Object.assign(handle, { ready })
+
+  const answer = (
+    factory: AnyErrorFactory,
+    args: readonly unknown[],
+    request: RequestInfo,
+  ): ErrorResponse => {
+    const definition = factory.definition
+    // Where the factory takes them: `(params?, options?)`, or `(options?)` without params.
+    const params = definition.params ? (args[0] as object | undefined) : undefined
+    const options = (definition.params ? args[1] : args[0]) as ErrorOptions | undefined
+    // onError is promised the error itself, made by the factory (with its stack, if any).
+    if (onError) return handle(Reflect.apply(factory, undefined, args), request)
+    const call = new FactoryCall(definition, params, options)
+    const requestId = resolveRequestId(readHeader(request.headers, idHeader), acceptRequestId)
+    const rendered = render(call, request, requestId)
+    recordAnswer(rendered)
+    if (rendered.error !== call) return rendered as ErrorResponse
+    let error: CatalogError | undefined
+    return {
+      status: rendered.status,
+      headers: rendered.headers,
+      body: rendered.body,
+      requestId,
+      // Made on first read only.
+      get error() {
+        error ??= call.toError()
+        return error
+      },
+    }
+  }
+  return Object.assign(handle, { answer, ready })
 }
+
+/** A response, with what it answers: a CatalogError, or a factory call not yet made into one. */
+type Answer<E extends Occurrence> = Omit<ErrorResponse, 'error'> & { error: E }
 
 function writerOf(catalog: RuntimeCatalog): EnvelopeWriter {
   const envelope: unknown = catalog.envelope

@@ -11,7 +11,14 @@ export {
   isCatalogErrorOf,
   MAX_RETRY_AFTER,
 } from './catalog-error.ts'
-export { defineError, type ErrorFactory, type ErrorOf } from './define-error.ts'
+export {
+  type AnyErrorFactory,
+  defineError,
+  type ErrorFactory,
+  type ErrorOf,
+  type FactoryArgs,
+  isErrorFactory,
+} from './define-error.ts'
 export {
   type CatalogScope,
   defineCatalog,

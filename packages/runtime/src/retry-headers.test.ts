@@ -107,6 +107,12 @@ describe('retry headers', () => {
       headersOf(error({ retry: 'never', rateLimit }, undefined, 12)).ratelimit,
       '"minute";r=0;t=12',
     )
+    // The last value written is reused only for the same delay.
+    const delays = [12, 12, 5, 60, 5]
+    assert.deepEqual(
+      delays.map((d) => headersOf(error({ retry: 'never', rateLimit }, undefined, d)).ratelimit),
+      delays.map((d) => `"minute";r=0;t=${d}`),
+    )
   })
 
   it('quotes and escapes the policy name as a Structured Field string', () => {

@@ -7,7 +7,10 @@ import { type CatalogError, validDelay } from './catalog-error.ts'
 import type { RateLimitSpec } from './definition.ts'
 
 /** Adds the retry headers of `error` to `headers` (lower-case names). */
-export function addRetryHeaders(error: CatalogError, headers: Record<string, string>): void {
+export function addRetryHeaders(
+  error: Pick<CatalogError, 'retryAfter' | 'definition'>,
+  headers: Record<string, string>,
+): void {
   // Checked again here: the error may come from another copy of errcat, which did not clamp.
   const retryAfter = validDelay(error.retryAfter)
   if (retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(retryAfter))
@@ -15,8 +18,14 @@ export function addRetryHeaders(error: CatalogError, headers: Record<string, str
   if (rateLimit) {
     const fields = fieldsOf(rateLimit)
     headers['ratelimit-policy'] = fields.policy
-    const reset = retryAfter ?? validDelay(rateLimit.window) ?? 0
-    headers.ratelimit = fields.remaining + Math.ceil(reset)
+    const reset = Math.ceil(retryAfter ?? validDelay(rateLimit.window) ?? 0)
+    // The same delay as last time (a fixed `retry.after`) reuses its value: a concatenation is
+    // a rope, which Node flattens again to validate and write the header.
+    if (reset !== fields.lastReset) {
+      fields.lastReset = reset
+      fields.lastValue = fields.remaining + reset
+    }
+    headers.ratelimit = fields.lastValue
   }
 }
 
@@ -25,6 +34,9 @@ interface RateLimitFields {
   policy: string
   /** `RateLimit` up to its reset delay. */
   remaining: string
+  /** The last reset delay written, and the whole `RateLimit` value with it. */
+  lastReset: number
+  lastValue: string
 }
 
 // Per policy: what does not change from one response to the next is written once.
@@ -39,6 +51,8 @@ function fieldsOf(rateLimit: RateLimitSpec): RateLimitFields {
     cached = {
       policy: `${name};q=${rateLimit.quota};w=${rateLimit.window}`,
       remaining: `${name};r=0;t=`,
+      lastReset: -1,
+      lastValue: '',
     }
     written.set(rateLimit, cached)
   }

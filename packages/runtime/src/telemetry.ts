@@ -45,7 +45,10 @@ export function loadOpenTelemetry(): Promise<OpenTelemetryApi | undefined> {
   return loading
 }
 
-export type ErrorRecorder = (error: CatalogError, responseStatus: number) => void
+/** What is recorded of an answered error: a CatalogError, or a factory call answered without one. */
+export type RecordedError = Pick<CatalogError, 'definition' | 'message'>
+
+export type ErrorRecorder = (error: RecordedError, responseStatus: number) => void
 
 /**
  * Records each answered error: on the active span (`error.type`, status ERROR
@@ -58,12 +61,12 @@ export function createRecorder(api: OpenTelemetryApi): ErrorRecorder {
     unit: '{error}',
   })
   return (error, responseStatus) => {
+    const { symbol, status, expose } = error.definition
     const span = api.trace.getActiveSpan()
     if (span?.isRecording()) {
-      const expose = error.expose
-      span.setAttribute('error.type', error.symbol)
+      span.setAttribute('error.type', symbol)
       // Server errors fail the span; client errors are the client's (OTel HTTP semantic conventions).
-      if (error.status >= 500)
+      if (status >= 500)
         span.setStatus(
           expose
             ? { code: SPAN_STATUS_ERROR, message: error.message }
@@ -71,11 +74,11 @@ export function createRecorder(api: OpenTelemetryApi): ErrorRecorder {
         )
       span.recordException(
         expose
-          ? { name: error.symbol, message: error.message }
+          ? { name: symbol, message: error.message }
           : // The stack's first line repeats the message: leave both out.
-            { name: error.symbol },
+            { name: symbol },
       )
     }
-    counter.add(1, { 'error.type': error.symbol, 'http.response.status_code': responseStatus })
+    counter.add(1, { 'error.type': symbol, 'http.response.status_code': responseStatus })
   }
 }

@@ -11,7 +11,10 @@
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
 import {
   type AdapterOptions,
+  type AnyErrorFactory,
   createAdapterHandler,
+  type FactoryArgs,
+  isErrorFactory,
   pathOf,
   type RequestProblem,
   type RuntimeCatalog,
@@ -26,9 +29,11 @@ export interface ErrcatExpress extends ErrorRequestHandler {
   /**
    * Answers `error` in the catalog's envelope without throwing, writing exactly
    * what the error middleware writes (anything that is not a catalog error
-   * becomes the internal error). Never throws.
+   * becomes the internal error). Never throws. A factory and its arguments
+   * (`send(req, res, BAD_TOKEN, { hint })`) get the same answer as the error
+   * they would create, without creating it.
    */
-  send(req: Request, res: Response, error: unknown): void
+  send<E>(req: Request, res: Response, error: E, ...args: FactoryArgs<E>): void
   /** Settles once OpenTelemetry is loaded (errors are answered before that too). */
   ready: Promise<void>
 }
@@ -57,13 +62,14 @@ export function expressRequestProblem(thrown: unknown): RequestProblem | undefin
 export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): ErrcatExpress {
   const handle = createAdapterHandler(catalog, options, expressRequestProblem)
 
-  /** Writes the answer to `error`; false when the response had already started. */
-  function write(error: unknown, req: Request, res: Response): boolean {
-    const response = handle(error, {
-      method: req.method,
-      path: pathOf(req.originalUrl),
-      headers: req.headers,
-    })
+  /**
+   * Writes the answer to `error` (to `error(...args)` when `args` are given: a factory);
+   * false when the response had already started.
+   */
+  function write(error: unknown, req: Request, res: Response, args?: unknown[]): boolean {
+    const info = { method: req.method, path: pathOf(req.originalUrl), headers: req.headers }
+    const response =
+      args === undefined ? handle(error, info) : handle.answer(error as AnyErrorFactory, args, info)
     // A response already under way cannot be replaced (the error is still logged and
     // recorded above).
     if (res.headersSent) return false
@@ -80,11 +86,11 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
     if (!write(error, req, res)) next(error)
   }
 
-  function send(req: Request, res: Response, error: unknown): void {
+  function send(req: Request, res: Response, error: unknown, ...args: unknown[]): void {
     try {
       // What Express's final handler does with a started response (the middleware's path):
       // the client must not take a cut-short body for a complete one.
-      if (!write(error, req, res)) req.socket?.destroy()
+      if (!write(error, req, res, isErrorFactory(error) ? args : undefined)) req.socket?.destroy()
     } catch {
       // A setHeader or end that another middleware replaced and that throws: the caller
       // is answering an error already and has nothing better to do with a second one.

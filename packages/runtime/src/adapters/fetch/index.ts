@@ -7,14 +7,21 @@
 import {
   type AdapterOptions,
   createAdapterHandler,
+  type ErrorResponse,
+  type FactoryArgs,
+  isErrorFactory,
   pathOf,
   RequestBodyError,
+  type RequestInfo,
   type RuntimeCatalog,
 } from '../../index.ts'
 
 export interface ErrcatFetch {
-  /** The response for anything thrown while answering `request`. */
-  (error: unknown, request: Request): Response
+  /**
+   * The response for anything thrown while answering `request`. A factory and its arguments (`errors(BAD_TOKEN, request, { hint })`) get the same answer
+   * as the error they would create, without creating it.
+   */
+  <E>(error: E, request: Request, ...args: FactoryArgs<E>): Response
   /** A fetch handler whose throws and rejections are answered in the envelope. */
   wrap<A extends unknown[]>(
     handler: (request: Request, ...rest: A) => Response | Promise<Response>,
@@ -32,14 +39,23 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
   // No framework: the only request problems are those `readJson` reports.
   const handle = createAdapterHandler(catalog, options, () => undefined)
 
-  function respond(error: unknown, request: Request): Response {
-    const response = handle(error, {
-      method: request.method,
-      path: pathOf(request.url),
-      headers: request.headers,
-    })
+  function infoOf(request: Request): RequestInfo {
+    return { method: request.method, path: pathOf(request.url), headers: request.headers }
+  }
+
+  function toResponse(response: ErrorResponse, request: Request): Response {
     const body = request.method === 'HEAD' || NULL_BODY.has(response.status) ? null : response.body
     return new Response(body, { status: response.status, headers: response.headers })
+  }
+
+  /** What was thrown while answering `request`: a thrown factory is a mistake, answered as one. */
+  function answerThrown(error: unknown, request: Request): Response {
+    return toResponse(handle(error, infoOf(request)), request)
+  }
+
+  function respond(error: unknown, request: Request, ...args: unknown[]): Response {
+    if (!isErrorFactory(error)) return answerThrown(error, request)
+    return toResponse(handle.answer(error, args, infoOf(request)), request)
   }
 
   function wrap<A extends unknown[]>(
@@ -49,14 +65,14 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
       try {
         return await handler(request, ...rest)
       } catch (error) {
-        return respond(error, request)
+        return answerThrown(error, request)
       }
     }
   }
 
   function notFound(request: Request): Response {
     return options.notFound
-      ? respond(options.notFound(), request)
+      ? answerThrown(options.notFound(), request)
       : new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } })
   }
 

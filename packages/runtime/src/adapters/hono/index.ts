@@ -17,8 +17,11 @@ import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from '
 import { HTTPException } from 'hono/http-exception'
 import {
   type AdapterOptions,
+  type AnyErrorFactory,
   createAdapterHandler,
+  type FactoryArgs,
   type HeaderSource,
+  isErrorFactory,
   pathOf,
   type RequestProblem,
   type RuntimeCatalog,
@@ -32,9 +35,11 @@ export interface ErrcatHono extends MiddlewareHandler {
   /**
    * The response to `error` in the catalog's envelope, exactly as a throw would
    * be answered (anything that is not a catalog error becomes the internal
-   * error), for a middleware or handler to return. Never throws.
+   * error), for a middleware or handler to return. Never throws. A factory and
+   * its arguments (`respond(c, BAD_TOKEN, { hint })`) get the same answer as
+   * the error they would create, without creating it.
    */
-  respond(c: Context, error: unknown): Response
+  respond<E>(c: Context, error: E, ...args: FactoryArgs<E>): Response
   /** Settles once OpenTelemetry is loaded (errors are answered before that too). */
   ready: Promise<void>
 }
@@ -80,14 +85,19 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
   // Contexts whose error this adapter has answered, so that the middleware does not answer twice.
   const answered = new WeakSet<Context>()
 
-  function answer(thrown: unknown, c: Context): Response {
+  /** The response to `thrown` (to `thrown(...args)` when `args` are given: a factory). */
+  function answer(thrown: unknown, c: Context, args?: unknown[]): Response {
     answered.add(c)
-    const response = handle(thrown, {
+    const info = {
       method: c.req.method,
       // Not `c.req.path`, which Hono percent-decodes: `instance` is the path as the client sent it.
       path: pathOf(c.req.url),
       headers: headersOf(c),
-    })
+    }
+    const response =
+      args === undefined
+        ? handle(thrown, info)
+        : handle.answer(thrown as AnyErrorFactory, args, info)
     return new Response(response.body, { status: response.status, headers: response.headers })
   }
 
@@ -105,9 +115,9 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
   const onError: ErrorHandler = (error, c) => answer(error, c)
   const notFound: NotFoundHandler = (c) =>
     options.notFound ? answer(options.notFound(), c) : c.text('404 Not Found', 404)
-  const respond = (c: Context, error: unknown): Response => {
+  const respond = (c: Context, error: unknown, ...args: unknown[]): Response => {
     try {
-      return answer(error, c)
+      return answer(error, c, isErrorFactory(error) ? args : undefined)
     } catch {
       // Only the Response constructor can throw here, for a status an envelope computed that
       // fetch does not allow with a body (1xx, 204): the caller must still get a response.
