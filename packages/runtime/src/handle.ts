@@ -321,20 +321,39 @@ export function createErrorHandler(
     const rendered = render(call, request, requestId)
     recordAnswer(rendered)
     if (rendered.error !== call) return rendered as ErrorResponse
-    let error: CatalogError | undefined
-    return {
-      status: rendered.status,
-      headers: rendered.headers,
-      body: rendered.body,
+    return new FactoryCallResponse(
+      rendered.status,
+      rendered.headers,
+      rendered.body,
       requestId,
-      // Made on first read only.
-      get error() {
-        error ??= call.toError()
-        return error
-      },
-    }
+      call,
+    )
   }
   return Object.assign(handle, { answer, ready })
+}
+
+/**
+ * The response to a factory call, whose `error` is made on first read. A class: an object
+ * literal with a getter costs V8 about as much as the Error it would spare.
+ */
+class FactoryCallResponse implements ErrorResponse {
+  #call: FactoryCall
+  #error: CatalogError | undefined
+
+  constructor(
+    public status: number,
+    public headers: Record<string, string>,
+    public body: string,
+    public requestId: string,
+    call: FactoryCall,
+  ) {
+    this.#call = call
+  }
+
+  get error(): CatalogError {
+    this.#error ??= this.#call.toError()
+    return this.#error
+  }
 }
 
 /** A response, with what it answers: a CatalogError, or a factory call not yet made into one. */
