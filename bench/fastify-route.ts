@@ -55,6 +55,20 @@ export interface FastifyRouteResult {
   peerTargetMet: boolean
 }
 
+/** Seven Bridges' 7002 as errcat answers it, for the ceiling and the floors. */
+export const BODY_7002 = {
+  status: 404,
+  code: 7002,
+  message: 'Requested task does not exist.',
+  more_info: 'https://docs.sevenbridges.com/docs/api-status-codes#7002',
+}
+/** errcat's headers of that answer; the request id has a UUID's length, but is the same every time. */
+export const ERRCAT_HEADERS_7002: Readonly<Record<string, string>> = {
+  'content-type': 'application/json',
+  'content-language': 'en',
+  'x-request-id': '6f1c3a52-8d0e-4b7a-9c21-3e5f7a9b1d04',
+}
+
 async function serve(): Promise<void> {
   const [{ default: Fastify }, { default: createFastifyError }, { default: errcat }, errors] =
     await Promise.all([
@@ -67,18 +81,9 @@ async function serve(): Promise<void> {
     await app.listen({ port: 0, host: '127.0.0.1' })
     return portOf(app.server)
   }
-  const body = {
-    status: 404,
-    code: 7002,
-    message: 'Requested task does not exist.',
-    more_info: 'https://docs.sevenbridges.com/docs/api-status-codes#7002',
-  }
+  const body = BODY_7002
   const prebuilt = Buffer.from(JSON.stringify(body))
-  const errcatHeaders = {
-    'content-type': 'application/json',
-    'content-language': 'en',
-    'x-request-id': '6f1c3a52-8d0e-4b7a-9c21-3e5f7a9b1d04',
-  }
+  const errcatHeaders = ERRCAT_HEADERS_7002
   const TaskNotFound = createFastifyError('SBG_7002', 'Requested task does not exist.', 404)
   const throwing = async () => {
     throw errors.TASK_NOT_FOUND()

@@ -1,0 +1,2 @@
+/** Rebuilds (npm run build) when a source file is newer than the build. */
+export function ensureBuilt(): void
