@@ -14,7 +14,10 @@
 // with the module `errcat build --target js` writes) runs under
 // `valgrind --tool=callgrind`, with V8 single-threaded, without its timer-driven
 // memory reducer and with a young generation of fixed size, so that the same
-// requests run the same instructions (two runs gave the same count to the unit). It answers
+// requests run the same instructions (two runs gave the same count to the unit).
+// The counts are repeatable, not robust: the same variants in a server process
+// that loaded its modules in another order, or built its constants another way,
+// moved by up to 15 % (BENCHMARKS.md). Compare variants of one run only. It answers
 // LOW requests and exits, then HIGH requests in another run; the difference over
 // HIGH − LOW is the count per request, start-up and warm-up cancelled out.
 // Needs valgrind (Debian: apt-get install -y valgrind); about half an hour on 2 cores.
