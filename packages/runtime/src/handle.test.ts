@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { envelopeWriter } from '../../../src/emit/envelope-writer.ts'
 import { compileMessage } from '../../../src/emit/message-ast.ts'
 import type { CatalogError } from './catalog-error.ts'
-import { defineError } from './define-error.ts'
+import { type AnyErrorFactory, defineError } from './define-error.ts'
 import type { CatalogScope, ErrorDefinition, RuntimeCatalog } from './definition.ts'
 import { createErrorHandler, type ErrorInfo, type RequestInfo } from './handle.ts'
 
@@ -193,14 +193,14 @@ describe('answering a factory and its arguments', () => {
   const headers = { 'x-request-id': 'same-1', 'accept-language': 'fr' }
 
   /** The answer to `factory(...args)` both ways: created and thrown, and handed over uncalled. */
-  function bothWays(factory: Parameters<typeof handle.answer>[0], args: unknown[]) {
+  function bothWays(factory: AnyErrorFactory, args: unknown[]) {
     const created = handle(Reflect.apply(factory, undefined, args), request(headers))
     const answered = handle.answer(factory, args, request(headers))
     return { created, answered }
   }
 
   it('gives the status, headers and body of the created error', () => {
-    const cases: [Parameters<typeof handle.answer>[0], unknown[]][] = [
+    const cases: [AnyErrorFactory, unknown[]][] = [
       [TOO_MANY, []],
       [BAD_TOKEN, [{ hint: 'ab12' }]],
       [SYSTEM_BUSY, [{ delay: 7 }]],

@@ -9,7 +9,7 @@ import {
   type ErrorOptions,
   isAnyCatalogError,
 } from './catalog-error.ts'
-import type { AnyErrorFactory } from './define-error.ts'
+import { isErrorFactory } from './define-error.ts'
 import type { ErrorDefinition, RuntimeCatalog } from './definition.ts'
 import { filterFieldPath } from './envelope/filter-functions.ts'
 import type { ErrorView, FieldViolation, RenderedResponse, RequestView } from './envelope/types.ts'
@@ -96,10 +96,11 @@ export interface ErrorResponse {
 export interface ErrorHandler {
   (thrown: unknown, request: RequestInfo): ErrorResponse
   /**
-   * The answer to `factory(...args)`, the same as `handle(factory(...args), request)`, without
-   * creating the error unless something reads it: an `onError` hook, or the response's `error`.
+   * What the adapters' non-throwing paths answer: for a factory, the answer to
+   * `factory(...args)`, without creating the error unless something reads it (an `onError`
+   * hook, or the response's `error`); for anything else, `handle(value, request)`.
    */
-  answer(factory: AnyErrorFactory, args: readonly unknown[], request: RequestInfo): ErrorResponse
+  answer(value: unknown, args: readonly unknown[], request: RequestInfo): ErrorResponse
   /** Settles once optional integrations (OpenTelemetry) are loaded; errors are handled before that too. */
   readonly ready: Promise<void>
 }
@@ -306,10 +307,12 @@ export function createErrorHandler(
   }
 
   const answer = (
-    factory: AnyErrorFactory,
+    value: unknown,
     args: readonly unknown[],
     request: RequestInfo,
   ): ErrorResponse => {
+    if (!isErrorFactory(value)) return handle(value, request)
+    const factory = value
     const definition = factory.definition
     // Where the factory takes them: `(params?, options?)`, or `(options?)` without params.
     const params = definition.params ? (args[0] as object | undefined) : undefined

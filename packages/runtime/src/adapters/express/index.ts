@@ -11,11 +11,11 @@
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
 import {
   type AdapterOptions,
-  type AnyErrorFactory,
   createAdapterHandler,
+  type ErrorResponse,
   type FactoryArgs,
-  isErrorFactory,
   pathOf,
+  type RequestInfo,
   type RequestProblem,
   type RuntimeCatalog,
 } from '../../index.ts'
@@ -62,14 +62,14 @@ export function expressRequestProblem(thrown: unknown): RequestProblem | undefin
 export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): ErrcatExpress {
   const handle = createAdapterHandler(catalog, options, expressRequestProblem)
 
-  /**
-   * Writes the answer to `error` (to `error(...args)` when `args` are given: a factory);
-   * false when the response had already started.
-   */
-  function write(error: unknown, req: Request, res: Response, args?: unknown[]): boolean {
-    const info = { method: req.method, path: pathOf(req.originalUrl), headers: req.headers }
-    const response =
-      args === undefined ? handle(error, info) : handle.answer(error as AnyErrorFactory, args, info)
+  const infoOf = (req: Request): RequestInfo => ({
+    method: req.method,
+    path: pathOf(req.originalUrl),
+    headers: req.headers,
+  })
+
+  /** Writes `response`; false when the response had already started. */
+  function write(response: ErrorResponse, res: Response): boolean {
     // A response already under way cannot be replaced (the error is still logged and
     // recorded above).
     if (res.headersSent) return false
@@ -83,14 +83,14 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
 
   function errorMiddleware(error: unknown, req: Request, res: Response, next: NextFunction) {
     // Express's final handler closes the connection of a response it cannot complete.
-    if (!write(error, req, res)) next(error)
+    if (!write(handle(error, infoOf(req)), res)) next(error)
   }
 
   function send(req: Request, res: Response, error: unknown, ...args: unknown[]): void {
     try {
       // What Express's final handler does with a started response (the middleware's path):
       // the client must not take a cut-short body for a complete one.
-      if (!write(error, req, res, isErrorFactory(error) ? args : undefined)) req.socket?.destroy()
+      if (!write(handle.answer(error, args, infoOf(req)), res)) req.socket?.destroy()
     } catch {
       // A setHeader or end that another middleware replaced and that throws: the caller
       // is answering an error already and has nothing better to do with a second one.

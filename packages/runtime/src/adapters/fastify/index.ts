@@ -12,12 +12,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
   type AdapterOptions,
-  type AnyErrorFactory,
   createAdapterHandler,
-  type ErrorHandler,
+  type ErrorResponse,
   type FactoryArgs,
-  isErrorFactory,
   pathOf,
+  type RequestInfo,
   type RequestProblem,
   type RuntimeCatalog,
 } from '../../index.ts'
@@ -79,20 +78,17 @@ function encoder(): (body: string) => Buffer {
   }
 }
 
+function infoOf(request: FastifyRequest): RequestInfo {
+  return { method: request.method, path: pathOf(request.url), headers: request.headers }
+}
+
 // Returns nothing on purpose: a handler that returns the reply (a thenable) makes Fastify
 // wait on it through a promise and a stream listener, about 1 µs per error response.
-// `args` are a factory's arguments when `thrown` is a factory to answer without calling it.
 function send(
-  handle: ErrorHandler,
+  response: ErrorResponse,
   encode: (body: string) => Buffer,
-  thrown: unknown,
-  request: FastifyRequest,
   reply: FastifyReply,
-  args?: unknown[],
 ): void {
-  const info = { method: request.method, path: pathOf(request.url), headers: request.headers }
-  const response =
-    args === undefined ? handle(thrown, info) : handle.answer(thrown as AnyErrorFactory, args, info)
   // Bytes go out as they are: a string with a JSON content type would get Fastify's
   // `; charset=utf-8` appended, and every adapter sends the envelope's content type exactly.
   reply.code(response.status).headers(response.headers).send(encode(response.body))
@@ -103,13 +99,13 @@ async function plugin(app: FastifyInstance, options: ErrcatFastifyOptions): Prom
   const handle = createAdapterHandler(catalog, rest, fastifyRequestProblem)
   const encode = encoder()
   app.setErrorHandler((error, request, reply) => {
-    send(handle, encode, error, request, reply)
+    send(handle(error, infoOf(request)), encode, reply)
   })
   app.decorateReply(
     'sendError',
     function sendError(this: FastifyReply, error: unknown, ...args: unknown[]) {
       try {
-        send(handle, encode, error, this.request, this, isErrorFactory(error) ? args : undefined)
+        send(handle.answer(error, args, infoOf(this.request)), encode, this)
       } catch {
         // reply.send throws inside a Fastify `onError` hook (FST_ERR_SEND_INSIDE_ONERR), where
         // the error handler answers anyway: a caller answering an error must not get a second one.
@@ -120,7 +116,7 @@ async function plugin(app: FastifyInstance, options: ErrcatFastifyOptions): Prom
   const notFound = options.notFound
   if (notFound)
     app.setNotFoundHandler((request, reply) => {
-      send(handle, encode, notFound(), request, reply)
+      send(handle(notFound(), infoOf(request)), encode, reply)
     })
   // Telemetry is loaded by the time the application listens.
   await handle.ready

@@ -9,7 +9,6 @@ import {
   createAdapterHandler,
   type ErrorResponse,
   type FactoryArgs,
-  isErrorFactory,
   pathOf,
   RequestBodyError,
   type RequestInfo,
@@ -18,8 +17,9 @@ import {
 
 export interface ErrcatFetch {
   /**
-   * The response for anything thrown while answering `request`. A factory and its arguments (`errors(BAD_TOKEN, request, { hint })`) get the same answer
-   * as the error they would create, without creating it.
+   * The response for anything thrown while answering `request`. A factory and its arguments
+   * (`errors(BAD_TOKEN, request, { hint })`) get the same answer as the error they would
+   * create, without creating it.
    */
   <E>(error: E, request: Request, ...args: FactoryArgs<E>): Response
   /** A fetch handler whose throws and rejections are answered in the envelope. */
@@ -54,7 +54,6 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
   }
 
   function respond(error: unknown, request: Request, ...args: unknown[]): Response {
-    if (!isErrorFactory(error)) return answerThrown(error, request)
     return toResponse(handle.answer(error, args, infoOf(request)), request)
   }
 

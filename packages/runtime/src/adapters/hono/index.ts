@@ -17,11 +17,9 @@ import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from '
 import { HTTPException } from 'hono/http-exception'
 import {
   type AdapterOptions,
-  type AnyErrorFactory,
   createAdapterHandler,
   type FactoryArgs,
   type HeaderSource,
-  isErrorFactory,
   pathOf,
   type RequestProblem,
   type RuntimeCatalog,
@@ -85,7 +83,10 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
   // Contexts whose error this adapter has answered, so that the middleware does not answer twice.
   const answered = new WeakSet<Context>()
 
-  /** The response to `thrown` (to `thrown(...args)` when `args` are given: a factory). */
+  /**
+   * The response to `thrown`, or with `args` (`respond`), to whatever a non-throwing call was
+   * handed: a factory is then answered as its call.
+   */
   function answer(thrown: unknown, c: Context, args?: unknown[]): Response {
     answered.add(c)
     const info = {
@@ -94,10 +95,7 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
       path: pathOf(c.req.url),
       headers: headersOf(c),
     }
-    const response =
-      args === undefined
-        ? handle(thrown, info)
-        : handle.answer(thrown as AnyErrorFactory, args, info)
+    const response = args === undefined ? handle(thrown, info) : handle.answer(thrown, args, info)
     return new Response(response.body, { status: response.status, headers: response.headers })
   }
 
@@ -117,7 +115,7 @@ export function errcat(catalog: RuntimeCatalog, options: AdapterOptions = {}): E
     options.notFound ? answer(options.notFound(), c) : c.text('404 Not Found', 404)
   const respond = (c: Context, error: unknown, ...args: unknown[]): Response => {
     try {
-      return answer(error, c, isErrorFactory(error) ? args : undefined)
+      return answer(error, c, args)
     } catch {
       // Only the Response constructor can throw here, for a status an envelope computed that
       // fetch does not allow with a body (1xx, 204): the caller must still get a response.
